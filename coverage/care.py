@@ -1,0 +1,86 @@
+"""What the patient brings: the plan of care and the figures so far this plan year."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from coverage.money import ZERO, Money
+from coverage.plans import Discipline, VisitCount
+
+VisitsPerWeek = Annotated[int, Field(ge=1, le=7)]
+Weeks = Annotated[int, Field(ge=1, le=52)]
+
+
+class Accumulators(BaseModel):
+    """The patient's figures so far in the plan year that contains the start date."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    deductible_met: Money = ZERO
+    oop_met: Money = ZERO
+    ot_visits_used: VisitCount = 0
+    pt_visits_used: VisitCount = 0
+    other_pool_visits_used: VisitCount = 0
+    ot_threshold_used: Money = ZERO
+    pt_threshold_used: Money = ZERO
+
+    def visits_used(self, discipline: Discipline) -> int:
+        """Visits of ``discipline`` already used this plan year."""
+        return self.ot_visits_used if discipline == "OT" else self.pt_visits_used
+
+    def threshold_used(self, discipline: Discipline) -> Decimal:
+        """Allowed amounts of ``discipline`` already counted toward Medicare's threshold."""
+        return self.ot_threshold_used if discipline == "OT" else self.pt_threshold_used
+
+
+class Course(BaseModel):
+    """One discipline's course: so many visits a week for so many weeks."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    visits_per_week: VisitsPerWeek
+    weeks: Weeks
+    visit_rate: Money
+    eval_rate: Money | None = None
+    self_pay_rate: Money | None = None
+
+    @property
+    def visit_count(self) -> int:
+        """How many visits the course has: visits a week times weeks."""
+        return self.visits_per_week * self.weeks
+
+    def allowed(self, visit_index: int) -> Decimal:
+        """The allowed amount of visit ``visit_index`` (0-based): the first is the evaluation."""
+        if visit_index == 0 and self.eval_rate is not None:
+            return self.eval_rate
+        return self.visit_rate
+
+    def self_pay(self, visit_index: int) -> Decimal:
+        """What the visit costs the patient when the plan does not cover it."""
+        if self.self_pay_rate is not None:
+            return self.self_pay_rate
+        return self.allowed(visit_index)
+
+
+class CarePlan(BaseModel):
+    """The plan of care: a start date and an OT course, a PT course, or both."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start_date: date
+    ot: Course | None = None
+    pt: Course | None = None
+
+    @model_validator(mode="after")
+    def _has_a_course(self) -> CarePlan:
+        if self.ot is None and self.pt is None:
+            raise ValueError("choose at least one therapy: OT, PT or both")
+        return self
+
+    def course(self, discipline: Discipline) -> Course | None:
+        """The course of ``discipline``, or None when the plan of care has none."""
+        return self.ot if discipline == "OT" else self.pt
