@@ -22,6 +22,7 @@ run: $(VENV)/.app-installed
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
 test: lint

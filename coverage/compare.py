@@ -38,22 +38,23 @@ class CareComparison(BaseModel):
         if both is None:
             return {}
         return {
-            s.label: both.estimate.patient_total - s.estimate.patient_total
-            for s in self.scenarios if s.label != BOTH
+            s.label: both.estimate.patient_total - s.estimate.patient_total for s in self.scenarios if s.label != BOTH
         }
 
     def to_frame(self) -> pd.DataFrame:
         """One row a scenario: visits, covered and not, patient and plan totals (Decimal)."""
-        return pd.DataFrame([
-            {
-                "scenario": s.label,
-                "visits": s.estimate.total.visits,
-                "visits_not_covered": s.estimate.total.not_covered_visits,
-                "patient_total": s.estimate.patient_total,
-                "plan_total": s.estimate.plan_total,
-            }
-            for s in self.scenarios
-        ])
+        return pd.DataFrame(
+            [
+                {
+                    "scenario": s.label,
+                    "visits": s.estimate.total.visits,
+                    "visits_not_covered": s.estimate.total.not_covered_visits,
+                    "patient_total": s.estimate.patient_total,
+                    "plan_total": s.estimate.plan_total,
+                }
+                for s in self.scenarios
+            ]
+        )
 
 
 OT_ONLY, PT_ONLY, BOTH = "OT only", "PT only", "OT + PT"

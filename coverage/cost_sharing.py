@@ -49,6 +49,7 @@ def share_of_visit(
     Coinsurance is rounded to the cent half up (``percent_of``). Then the
     out-of-pocket room is spent on the parts in the order they were charged.
     """
+    order: tuple[str, ...]
     if not deductible_applies:
         charged_copay = min(copay, allowed)
         charged_deductible = ZERO

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from decimal import Decimal
 
 import pandas as pd
@@ -19,8 +19,15 @@ from coverage.year_state import LimitDenials, YearState
 
 #: The columns of :meth:`Estimate.to_frame`, a contract other parts rely on.
 VISIT_COLUMNS = (
-    "date", "discipline", "allowed", "covered", "to_deductible",
-    "copay", "coinsurance", "patient_pays", "plan_pays",
+    "date",
+    "discipline",
+    "allowed",
+    "covered",
+    "to_deductible",
+    "copay",
+    "coinsurance",
+    "patient_pays",
+    "plan_pays",
 )
 
 
@@ -33,7 +40,7 @@ class VisitCost(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    date: date
+    date: dt.date
     discipline: Discipline
     visit_number: int
     is_evaluation: bool
@@ -45,7 +52,7 @@ class VisitCost(BaseModel):
     patient_pays: Decimal
     plan_pays: Decimal
     not_covered_reason: str | None
-    plan_year_start: date
+    plan_year_start: dt.date
     deductible_left_before: Decimal
     oop_room_before: Decimal | None
 
@@ -141,7 +148,7 @@ def estimate(plan: Plan, care: CarePlan, accumulators: Accumulators | None = Non
         if year_start != year.start:
             run.close_year(year)
             year = YearState.opening(plan, year_start, Accumulators())
-            run.notice(position, notices.plan_year_reset(slot.discipline, slot.index + 1, slot.date, year_start))
+            run.notice(position, notices.plan_year_reset(slot.discipline, slot.course_index + 1, slot.date, year_start))
         run.visit(position, slot, year)
     run.close_year(year)
     visits = tuple(run.visits)
@@ -184,10 +191,18 @@ class _Projection:
     def close_year(self, year: YearState) -> None:
         """Turn the year's refused visits into one notice per visit limit."""
         for denial in year.denials.values():
-            self.notice(denial.position, notices.visit_limit_reached(
-                denial.discipline, denial.number, denial.day, limit_name=denial.limit_name,
-                limit=denial.limit, visits=denial.visits, cost=denial.cost,
-            ))
+            self.notice(
+                denial.position,
+                notices.visit_limit_reached(
+                    denial.discipline,
+                    denial.number,
+                    denial.day,
+                    limit_name=denial.limit_name,
+                    limit=denial.limit,
+                    visits=denial.visits,
+                    cost=denial.cost,
+                ),
+            )
 
     def visit(self, position: int, slot: ScheduledVisit, year: YearState) -> None:
         course = self.care.course(slot.discipline)
@@ -216,48 +231,91 @@ class _Projection:
         self, position: int, slot: ScheduledVisit, course: Course, year: YearState, reason: tuple[str, str, int]
     ) -> None:
         key, limit_name, limit = reason
-        price = course.self_pay(slot.index)
+        price = course.self_pay(slot.course_index)
         if key != "self_pay":
             denial = year.denials.setdefault(
-                key, LimitDenials(position, slot.discipline, slot.index + 1, slot.date, limit_name, limit)
+                key, LimitDenials(position, slot.discipline, slot.course_index + 1, slot.date, limit_name, limit)
             )
             denial.visits += 1
             denial.cost += price
-        self.visits.append(VisitCost.model_construct(
-            date=slot.date, discipline=slot.discipline, visit_number=slot.index + 1,
-            is_evaluation=slot.index == 0 and course.eval_rate is not None, allowed=course.allowed(slot.index),
-            covered=False, to_deductible=ZERO, copay=ZERO, coinsurance=ZERO, patient_pays=price, plan_pays=ZERO,
-            not_covered_reason=_REASONS[key if key in _REASONS else "limit"].format(name=limit_name, limit=limit),
-            plan_year_start=year.start, deductible_left_before=year.deductible_left, oop_room_before=year.oop_room,
-        ))
+        self.visits.append(
+            VisitCost.model_construct(
+                date=slot.date,
+                discipline=slot.discipline,
+                visit_number=slot.course_index + 1,
+                is_evaluation=slot.course_index == 0 and course.eval_rate is not None,
+                allowed=course.allowed(slot.course_index),
+                covered=False,
+                to_deductible=ZERO,
+                copay=ZERO,
+                coinsurance=ZERO,
+                patient_pays=price,
+                plan_pays=ZERO,
+                not_covered_reason=_REASONS[key if key in _REASONS else "limit"].format(name=limit_name, limit=limit),
+                plan_year_start=year.start,
+                deductible_left_before=year.deductible_left,
+                oop_room_before=year.oop_room,
+            )
+        )
 
     def _covered(self, position: int, slot: ScheduledVisit, course: Course, year: YearState) -> None:
-        plan, discipline, number = self.plan, slot.discipline, slot.index + 1
-        allowed = course.allowed(slot.index)
-        if plan.auth_after_visits is not None and year.used[discipline] >= plan.auth_after_visits:
-            if year.first_time("auth", discipline):
-                self.notice(position, notices.prior_authorization(discipline, number, slot.date, plan.auth_after_visits))
+        plan, discipline, number = self.plan, slot.discipline, slot.course_index + 1
+        allowed = course.allowed(slot.course_index)
+        auth_after = plan.auth_after_visits
+        if auth_after is not None and year.used[discipline] >= auth_after and year.first_time("auth", discipline):
+            self.notice(position, notices.prior_authorization(discipline, number, slot.date, auth_after))
         copay_due = ZERO if plan.one_copay_per_day and slot.date in year.copay_dates else plan.copay(discipline)
         share = share_of_visit(
-            allowed, copay=copay_due, coinsurance_pct=plan.coinsurance_pct(discipline),
-            deductible_left=year.deductible_left, oop_room=year.oop_room,
-            deductible_applies=plan.deductible_applies, copay_timing=plan.copay_timing,
+            allowed,
+            copay=copay_due,
+            coinsurance_pct=plan.coinsurance_pct(discipline),
+            deductible_left=year.deductible_left,
+            oop_room=year.oop_room,
+            deductible_applies=plan.deductible_applies,
+            copay_timing=plan.copay_timing,
         )
         patient = share.patient_pays
-        self.visits.append(VisitCost.model_construct(
-            date=slot.date, discipline=discipline, visit_number=number,
-            is_evaluation=slot.index == 0 and course.eval_rate is not None, allowed=allowed, covered=True,
-            to_deductible=share.to_deductible, copay=share.copay, coinsurance=share.coinsurance,
-            patient_pays=patient, plan_pays=allowed - patient, not_covered_reason=None,
-            plan_year_start=year.start, deductible_left_before=year.deductible_left, oop_room_before=year.oop_room,
-        ))
-        self._accrue(position, slot, year, allowed, share.to_deductible, patient, share.copay_charged)
+        self.visits.append(
+            VisitCost.model_construct(
+                date=slot.date,
+                discipline=discipline,
+                visit_number=number,
+                is_evaluation=slot.course_index == 0 and course.eval_rate is not None,
+                allowed=allowed,
+                covered=True,
+                to_deductible=share.to_deductible,
+                copay=share.copay,
+                coinsurance=share.coinsurance,
+                patient_pays=patient,
+                plan_pays=allowed - patient,
+                not_covered_reason=None,
+                plan_year_start=year.start,
+                deductible_left_before=year.deductible_left,
+                oop_room_before=year.oop_room,
+            )
+        )
+        self._accrue(
+            position,
+            slot,
+            year,
+            allowed=allowed,
+            to_deductible=share.to_deductible,
+            patient=patient,
+            copay_charged=share.copay_charged,
+        )
 
     def _accrue(
-        self, position: int, slot: ScheduledVisit, year: YearState,
-        allowed: Decimal, to_deductible: Decimal, patient: Decimal, copay_charged: Decimal,
+        self,
+        position: int,
+        slot: ScheduledVisit,
+        year: YearState,
+        *,
+        allowed: Decimal,
+        to_deductible: Decimal,
+        patient: Decimal,
+        copay_charged: Decimal,
     ) -> None:
-        plan, discipline, number, day = self.plan, slot.discipline, slot.index + 1, slot.date
+        plan, discipline, number, day = self.plan, slot.discipline, slot.course_index + 1, slot.date
         if copay_charged > 0:
             year.copay_dates.add(day)
         year.used[discipline] += 1
@@ -285,4 +343,3 @@ _REASONS = {
     "self_pay": "no insurance pays for this visit",
     "limit": "the {limit} {name} visits of this plan year are used up",
 }
-

@@ -11,8 +11,12 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    import _csv
 
 from coverage.plans import Plan
 from coverage.validation import field_problems
@@ -74,8 +78,9 @@ def parse_plans(data: bytes | str, *, source: str = "plans file", max_rows: int 
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise PlanFileError(source, [PlanFileProblem(
-                None, None, "is not UTF-8 text: save it from your spreadsheet as 'CSV UTF-8'")]) from None
+            raise PlanFileError(
+                source, [PlanFileProblem(None, None, "is not UTF-8 text: save it from your spreadsheet as 'CSV UTF-8'")]
+            ) from None
     data = data.removeprefix("\ufeff")
     if "\x00" in data:
         raise PlanFileError(source, [PlanFileProblem(None, None, "is not a text file")])
@@ -118,7 +123,7 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= 30 else text[:30] + "…")
 
 
-def _read_rows(source: str, reader: "csv._reader", max_rows: int) -> list[Plan]:
+def _read_rows(source: str, reader: _csv.Reader, max_rows: int) -> list[Plan]:
     plans: list[Plan] = []
     problems: list[PlanFileProblem] = []
     seen: dict[str, int] = {}
@@ -138,8 +143,9 @@ def _read_rows(source: str, reader: "csv._reader", max_rows: int) -> list[Plan]:
             problems.extend(PlanFileProblem(line, column, message) for column, message in field_problems(exc))
             continue
         if plan.plan_id in seen:
-            problems.append(PlanFileProblem(
-                line, "plan_id", f"'{plan.plan_id}' is already used on line {seen[plan.plan_id]}"))
+            problems.append(
+                PlanFileProblem(line, "plan_id", f"'{plan.plan_id}' is already used on line {seen[plan.plan_id]}")
+            )
             continue
         seen[plan.plan_id] = line
         plans.append(plan)

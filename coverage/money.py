@@ -40,7 +40,7 @@ def to_money(value: str | int | Decimal) -> Decimal:
     More than two decimal places, a negative sign, or an amount over
     :data:`MAX_MONEY` raise :class:`MoneyError` instead of being rounded away.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise MoneyError("amounts must be exact: pass text or a Decimal, not a float")
     if isinstance(value, str):
         return parse_money(value)

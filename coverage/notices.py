@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -36,7 +37,7 @@ class Notice(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     kind: NoticeKind
-    date: date
+    date: dt.date
     discipline: Discipline | None
     visit_number: int | None
     message: str
@@ -56,23 +57,35 @@ def visit_label(discipline: Discipline, number: int, day: date) -> str:
 
 def _notice(kind: NoticeKind, day: date, discipline: Discipline, number: int, message: str) -> Notice:
     return Notice.model_construct(
-        kind=kind, date=day, discipline=discipline, visit_number=number, message=message,
-        visits_affected=0, amount=ZERO,
+        kind=kind,
+        date=day,
+        discipline=discipline,
+        visit_number=number,
+        message=message,
+        visits_affected=0,
+        amount=ZERO,
     )
 
 
 def referral_required(discipline: Discipline, number: int, day: date) -> Notice:
     """The plan wants a doctor's referral before therapy starts."""
     return _notice(
-        NoticeKind.REFERRAL_REQUIRED, day, discipline, number,
-        f"Your plan requires a referral from your doctor before the first visit ({visit_label(discipline, number, day)}).",
+        NoticeKind.REFERRAL_REQUIRED,
+        day,
+        discipline,
+        number,
+        "Your plan requires a referral from your doctor before the first visit "
+        f"({visit_label(discipline, number, day)}).",
     )
 
 
 def self_pay(discipline: Discipline, number: int, day: date) -> Notice:
     """No insurance pays: every visit is at its self-pay rate."""
     return _notice(
-        NoticeKind.SELF_PAY, day, discipline, number,
+        NoticeKind.SELF_PAY,
+        day,
+        discipline,
+        number,
         "No insurance pays for these visits: each visit is charged at its self-pay rate.",
     )
 
@@ -80,7 +93,10 @@ def self_pay(discipline: Discipline, number: int, day: date) -> Notice:
 def plan_year_reset(discipline: Discipline, number: int, day: date, year_start: date) -> Notice:
     """A new plan year starts in the middle of the course."""
     return _notice(
-        NoticeKind.PLAN_YEAR_RESET, day, discipline, number,
+        NoticeKind.PLAN_YEAR_RESET,
+        day,
+        discipline,
+        number,
         f"A new plan year starts on {format_day(year_start)}: from {visit_label(discipline, number, day)} "
         "the deductible, out-of-pocket maximum, visit counts and therapy threshold start again from zero.",
     )
@@ -89,7 +105,10 @@ def plan_year_reset(discipline: Discipline, number: int, day: date, year_start: 
 def deductible_met(discipline: Discipline, number: int, day: date) -> Notice:
     """The deductible is fully met at this visit."""
     return _notice(
-        NoticeKind.DEDUCTIBLE_MET, day, discipline, number,
+        NoticeKind.DEDUCTIBLE_MET,
+        day,
+        discipline,
+        number,
         f"Your deductible is met at {visit_label(discipline, number, day)}.",
     )
 
@@ -97,7 +116,10 @@ def deductible_met(discipline: Discipline, number: int, day: date) -> Notice:
 def oop_max_reached(discipline: Discipline, number: int, day: date, oop_max: Decimal) -> Notice:
     """The out-of-pocket maximum is reached: covered visits cost nothing after this."""
     return _notice(
-        NoticeKind.OOP_MAX_REACHED, day, discipline, number,
+        NoticeKind.OOP_MAX_REACHED,
+        day,
+        discipline,
+        number,
         f"Your out-of-pocket maximum of {format_money(oop_max)} is reached at {visit_label(discipline, number, day)}: "
         "after that the plan pays covered visits in full until the plan year ends.",
     )
@@ -109,7 +131,10 @@ def visit_limit_reached(
     """A visit limit runs out: how many visits fall outside it and what they cost."""
     plural = "visit is" if visits == 1 else "visits are"
     notice = _notice(
-        NoticeKind.VISIT_LIMIT_REACHED, day, discipline, number,
+        NoticeKind.VISIT_LIMIT_REACHED,
+        day,
+        discipline,
+        number,
         f"Your {limit} {limit_name} visits run out: from {visit_label(discipline, number, day)}, "
         f"{visits} {plural} not covered and cost {format_money(cost)} at the self-pay rate.",
     )
@@ -119,7 +144,10 @@ def visit_limit_reached(
 def prior_authorization(discipline: Discipline, number: int, day: date, after: int) -> Notice:
     """The plan wants an authorization before this visit."""
     return _notice(
-        NoticeKind.PRIOR_AUTHORIZATION, day, discipline, number,
+        NoticeKind.PRIOR_AUTHORIZATION,
+        day,
+        discipline,
+        number,
         f"Prior authorization needed before {visit_label(discipline, number, day)} "
         f"(your plan asks for it after {after} {discipline} visits in a plan year).",
     )
@@ -128,7 +156,10 @@ def prior_authorization(discipline: Discipline, number: int, day: date, after: i
 def therapy_threshold(discipline: Discipline, number: int, day: date, threshold: Decimal) -> Notice:
     """Medicare's KX threshold is passed: claims need the KX modifier from here."""
     return _notice(
-        NoticeKind.THERAPY_THRESHOLD, day, discipline, number,
+        NoticeKind.THERAPY_THRESHOLD,
+        day,
+        discipline,
+        number,
         f"Medicare needs the KX modifier from {visit_label(discipline, number, day)}: this year's {discipline} "
         f"allowed amounts pass the {format_money(threshold)} therapy threshold.",
     )
@@ -137,7 +168,10 @@ def therapy_threshold(discipline: Discipline, number: int, day: date, threshold:
 def medical_review(discipline: Discipline, number: int, day: date) -> Notice:
     """The $3,000 targeted medical review mark is passed."""
     return _notice(
-        NoticeKind.MEDICAL_REVIEW, day, discipline, number,
+        NoticeKind.MEDICAL_REVIEW,
+        day,
+        discipline,
+        number,
         f"This year's {discipline} allowed amounts pass {format_money(TARGETED_MEDICAL_REVIEW_MARK)} at "
         f"{visit_label(discipline, number, day)}: Medicare may review these claims (targeted medical review).",
     )

@@ -77,9 +77,7 @@ class Plan(BaseModel):
     @classmethod
     def _plan_id_is_simple(cls, value: str) -> str:
         if not _PLAN_ID.match(value):
-            raise ValueError(
-                "use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit"
-            )
+            raise ValueError("use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit")
         return value
 
     @field_validator("plan_name", "notes")

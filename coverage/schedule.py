@@ -14,7 +14,7 @@ class ScheduledVisit(NamedTuple):
 
     date: date
     discipline: Discipline
-    index: int  # 0-based position in its own course; visit number is index + 1
+    course_index: int  # 0-based position in its own course; visit number is index + 1
 
 
 def visit_offset(index: int, visits_per_week: int) -> int:
