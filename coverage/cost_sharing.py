@@ -49,31 +49,32 @@ def share_of_visit(
     Coinsurance is rounded to the cent half up (``percent_of``). Then the
     out-of-pocket room is spent on the parts in the order they were charged.
     """
-    order: tuple[str, ...]
     if not deductible_applies:
-        charged_copay = min(copay, allowed)
-        charged_deductible = ZERO
-        coinsurance = percent_of(allowed - charged_copay, coinsurance_pct)
-        order = ("copay", "coinsurance")
-    elif copay_timing is CopayTiming.AFTER_DEDUCTIBLE:
-        charged_deductible = min(allowed, deductible_left)
-        charged_copay = min(copay, allowed - charged_deductible)
-        coinsurance = percent_of(allowed - charged_deductible - charged_copay, coinsurance_pct)
-        order = ("deductible", "copay", "coinsurance")
-    else:
-        charged_copay = min(copay, allowed)
-        charged_deductible = min(allowed - charged_copay, deductible_left)
-        coinsurance = percent_of(allowed - charged_copay - charged_deductible, coinsurance_pct)
-        order = ("copay", "deductible", "coinsurance")
+        copay_part = min(copay, allowed)
+        return _capped(ZERO, copay_part, percent_of(allowed - copay_part, coinsurance_pct), oop_room, copay_first=True)
+    if copay_timing is CopayTiming.AFTER_DEDUCTIBLE:
+        deductible_part = min(allowed, deductible_left)
+        copay_part = min(copay, allowed - deductible_part)
+        coinsurance = percent_of(allowed - deductible_part - copay_part, coinsurance_pct)
+        return _capped(deductible_part, copay_part, coinsurance, oop_room, copay_first=False)
+    copay_part = min(copay, allowed)
+    deductible_part = min(allowed - copay_part, deductible_left)
+    coinsurance = percent_of(allowed - copay_part - deductible_part, coinsurance_pct)
+    return _capped(deductible_part, copay_part, coinsurance, oop_room, copay_first=True)
 
-    charged = {"deductible": charged_deductible, "copay": charged_copay, "coinsurance": coinsurance}
-    if oop_room is None:
-        paid = charged
+
+def _capped(
+    deductible: Decimal, copay: Decimal, coinsurance: Decimal, oop_room: Decimal | None, *, copay_first: bool
+) -> Share:
+    """Pay the charged parts in the order they were charged until the out-of-pocket room runs out."""
+    if oop_room is None or deductible + copay + coinsurance <= oop_room:
+        return Share(deductible, copay, coinsurance, copay)
+    room = oop_room
+    if copay_first:
+        paid_copay = min(copay, room)
+        paid_deductible = min(deductible, room - paid_copay)
     else:
-        room = oop_room
-        paid = {}
-        for part in order:
-            paid[part] = min(charged[part], room)
-            room -= paid[part]
-        paid.setdefault("deductible", ZERO)
-    return Share(paid["deductible"], paid["copay"], paid["coinsurance"], charged_copay)
+        paid_deductible = min(deductible, room)
+        paid_copay = min(copay, room - paid_deductible)
+    paid_coinsurance = min(coinsurance, room - paid_deductible - paid_copay)
+    return Share(paid_deductible, paid_copay, paid_coinsurance, copay)

@@ -73,7 +73,7 @@ class Totals(BaseModel):
     def of(cls, visits: tuple[VisitCost, ...] | list[VisitCost]) -> Totals:
         """Add up ``visits``."""
         covered = sum(1 for v in visits if v.covered)
-        return cls.model_construct(
+        return cls(
             visits=len(visits),
             covered_visits=covered,
             not_covered_visits=len(visits) - covered,
@@ -144,15 +144,15 @@ def estimate(plan: Plan, care: CarePlan, accumulators: Accumulators | None = Non
     run = _Projection(plan, care)
     year = YearState.opening(plan, plan_year_start_on_or_before(care.start_date, plan.plan_year_start), so_far)
     for position, slot in enumerate(schedule(care)):
-        year_start = plan_year_start_on_or_before(slot.date, plan.plan_year_start)
-        if year_start != year.start:
+        if slot.date >= year.next_start:
+            year_start = plan_year_start_on_or_before(slot.date, plan.plan_year_start)
             run.close_year(year)
             year = YearState.opening(plan, year_start, Accumulators())
             run.notice(position, notices.plan_year_reset(slot.discipline, slot.course_index + 1, slot.date, year_start))
         run.visit(position, slot, year)
     run.close_year(year)
     visits = tuple(run.visits)
-    return Estimate.model_construct(
+    return Estimate(
         plan=plan,
         care=care,
         accumulators=so_far,
@@ -239,7 +239,7 @@ class _Projection:
             denial.visits += 1
             denial.cost += price
         self.visits.append(
-            VisitCost.model_construct(
+            VisitCost(
                 date=slot.date,
                 discipline=slot.discipline,
                 visit_number=slot.course_index + 1,
@@ -276,7 +276,7 @@ class _Projection:
         )
         patient = share.patient_pays
         self.visits.append(
-            VisitCost.model_construct(
+            VisitCost(
                 date=slot.date,
                 discipline=discipline,
                 visit_number=number,

@@ -56,7 +56,7 @@ def visit_label(discipline: Discipline, number: int, day: date) -> str:
 
 
 def _notice(kind: NoticeKind, day: date, discipline: Discipline, number: int, message: str) -> Notice:
-    return Notice.model_construct(
+    return Notice(
         kind=kind,
         date=day,
         discipline=discipline,

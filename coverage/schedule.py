@@ -43,3 +43,8 @@ def plan_year_start_on_or_before(day: date, month_day: str) -> date:
     month, dom = parse_month_day(month_day)
     start = date(day.year, month, dom)
     return start if start <= day else date(day.year - 1, month, dom)
+
+
+def next_plan_year_start(year_start: date) -> date:
+    """The day after the plan year that began on ``year_start`` ends: the same month and day a year later."""
+    return year_start.replace(year=year_start.year + 1)

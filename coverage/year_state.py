@@ -9,6 +9,7 @@ from decimal import Decimal
 from coverage.care import Accumulators
 from coverage.money import ZERO
 from coverage.plans import Discipline, Plan
+from coverage.schedule import next_plan_year_start
 
 
 @dataclass
@@ -30,6 +31,7 @@ class YearState:
     """Deductible, out-of-pocket, visit counts and threshold amounts of one plan year."""
 
     start: date
+    next_start: date
     deductible_left: Decimal
     oop_room: Decimal | None
     used: dict[Discipline, int]
@@ -45,6 +47,7 @@ class YearState:
         """The plan year that contains the start date, with the year-to-date figures."""
         return cls(
             start=start,
+            next_start=next_plan_year_start(start),
             deductible_left=plan.deductible - so_far.deductible_met if plan.deductible_applies else ZERO,
             oop_room=None if plan.oop_max is None else plan.oop_max - so_far.oop_met,
             used={"OT": so_far.ot_visits_used, "PT": so_far.pt_visits_used},
