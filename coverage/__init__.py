@@ -6,17 +6,20 @@ Pure domain code: no Streamlit, no I/O outside :mod:`coverage.loader`.
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.compare import CareComparison, Scenario, compare_care
 from coverage.estimate import VISIT_COLUMNS, Estimate, Totals, VisitCost, YearToDateError, estimate
-from coverage.loader import PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
+from coverage.loader import OUT_OF_NETWORK_COLUMNS, PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
 from coverage.money import MoneyError, format_money, parse_money, round_cents, to_money
 from coverage.notices import Notice, NoticeKind
 from coverage.plans import CopayTiming, PayerType, Plan
+from coverage.secondary import CoordinationMethod, Secondary, medicaid_secondary, medigap_plan_g
 
 __all__ = [
+    "OUT_OF_NETWORK_COLUMNS",
     "PLAN_COLUMNS",
     "VISIT_COLUMNS",
     "Accumulators",
     "CareComparison",
     "CarePlan",
+    "CoordinationMethod",
     "CopayTiming",
     "Course",
     "Estimate",
@@ -27,6 +30,7 @@ __all__ = [
     "Plan",
     "PlanFileError",
     "Scenario",
+    "Secondary",
     "Totals",
     "VisitCost",
     "YearToDateError",
@@ -34,6 +38,8 @@ __all__ = [
     "estimate",
     "format_money",
     "load_plans",
+    "medicaid_secondary",
+    "medigap_plan_g",
     "parse_money",
     "parse_plans",
     "round_cents",

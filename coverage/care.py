@@ -16,7 +16,11 @@ Weeks = Annotated[int, Field(ge=1, le=52)]
 
 
 class Accumulators(BaseModel):
-    """The patient's figures so far in the plan year that contains the start date."""
+    """The patient's figures so far in the plan year that contains the start date.
+
+    ``oon_deductible_met`` and ``oon_oop_met`` are the out-of-network figures, used for care out of
+    network when the plan keeps them apart from the in-network ones.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -27,6 +31,8 @@ class Accumulators(BaseModel):
     other_pool_visits_used: VisitCount = 0
     ot_threshold_used: Money = ZERO
     pt_threshold_used: Money = ZERO
+    oon_deductible_met: Money = ZERO
+    oon_oop_met: Money = ZERO
 
     def visits_used(self, discipline: Discipline) -> int:
         """Visits of ``discipline`` already used this plan year."""
@@ -38,7 +44,11 @@ class Accumulators(BaseModel):
 
 
 class Course(BaseModel):
-    """One discipline's course: so many visits a week for so many weeks."""
+    """One discipline's course: so many visits a week for so many weeks.
+
+    ``billed_rate`` is the clinic's billed charge per visit, used only out of network: the patient
+    pays what it exceeds the allowed amount by (the balance bill).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -47,6 +57,7 @@ class Course(BaseModel):
     visit_rate: Money
     eval_rate: Money | None = None
     self_pay_rate: Money | None = None
+    billed_rate: Money | None = None
 
     @property
     def visit_count(self) -> int:
@@ -59,6 +70,12 @@ class Course(BaseModel):
             return self.eval_rate
         return self.visit_rate
 
+    def balance_bill(self, visit_index: int) -> Decimal:
+        """Out of network: the clinic's billed charge above the allowed amount (0 without a billed rate)."""
+        if self.billed_rate is None:
+            return ZERO
+        return max(self.billed_rate - self.allowed(visit_index), ZERO)
+
     def self_pay(self, visit_index: int) -> Decimal:
         """What the visit costs the patient when the plan does not cover it."""
         if self.self_pay_rate is not None:
@@ -67,13 +84,14 @@ class Course(BaseModel):
 
 
 class CarePlan(BaseModel):
-    """The plan of care: a start date and an OT course, a PT course, or both."""
+    """The plan of care: a start date and an OT course, a PT course, or both, in or out of network."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     start_date: date
     ot: Course | None = None
     pt: Course | None = None
+    in_network: bool = True
 
     @model_validator(mode="after")
     def _has_a_course(self) -> CarePlan:

@@ -72,3 +72,22 @@ def compare_care(plan: Plan, care: CarePlan, accumulators: Accumulators | None =
     return CareComparison(
         scenarios=tuple(Scenario(label=label, estimate=estimate(plan, c, accumulators)) for label, c in cares)
     )
+
+
+IN_NETWORK, OUT_OF_NETWORK = "In network", "Out of network"
+
+
+def compare_networks(
+    plan: Plan, care: CarePlan, accumulators: Accumulators | None = None
+) -> dict[str, Estimate] | None:
+    """The same plan of care in and out of network, when the plan states out-of-network terms.
+
+    Returns None for a plan without out-of-network terms (``oon_covered`` false): there is nothing
+    to set side by side but "the plan pays nothing".
+    """
+    if not plan.oon_covered:
+        return None
+    return {
+        IN_NETWORK: estimate(plan, care.model_copy(update={"in_network": True}), accumulators),
+        OUT_OF_NETWORK: estimate(plan, care.model_copy(update={"in_network": False}), accumulators),
+    }

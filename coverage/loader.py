@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 from coverage.plans import Plan
 from coverage.validation import field_problems
 
-#: plans.csv columns, in order: the file's header must be exactly this.
-PLAN_COLUMNS: tuple[str, ...] = tuple(Plan.model_fields)
+#: plans.csv columns, in order: the file's header must be exactly this...
+PLAN_COLUMNS: tuple[str, ...] = tuple(Plan.model_fields)[: tuple(Plan.model_fields).index("notes") + 1]
+#: ...optionally followed by these out-of-network columns, all of them, in this order.
+OUT_OF_NETWORK_COLUMNS: tuple[str, ...] = tuple(Plan.model_fields)[len(PLAN_COLUMNS) :]
+ALL_PLAN_COLUMNS = PLAN_COLUMNS + OUT_OF_NETWORK_COLUMNS
 #: The largest plans file read: far above a clinic's catalog, small enough to stay quick.
 MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024
 MAX_PLANS = 50_000
@@ -89,8 +92,8 @@ def parse_plans(data: bytes | str, *, source: str = "plans file", max_rows: int 
         header = next(reader, None)
         if header is None:
             raise PlanFileError(source, [PlanFileProblem(1, None, "the file is empty: it needs the header line")])
-        _check_header(source, header)
-        return _read_rows(source, reader, max_rows)
+        columns = _check_header(source, header)
+        return _read_rows(source, reader, columns, max_rows)
     except csv.Error as exc:
         raise PlanFileError(source, [PlanFileProblem(reader.line_num, None, f"is not valid CSV ({exc})")]) from None
 
@@ -99,23 +102,27 @@ def _too_large(size: int) -> PlanFileProblem:
     return PlanFileProblem(None, None, f"is {size:,} bytes; a plans file may be at most {MAX_PLAN_FILE_BYTES:,} bytes")
 
 
-def _check_header(source: str, header: list[str]) -> None:
-    names = [name.strip() for name in header]
-    if names == list(PLAN_COLUMNS):
-        return
+def _check_header(source: str, header: list[str]) -> tuple[str, ...]:
+    """The columns of the file: the plan columns, optionally followed by the out-of-network ones."""
+    names = tuple(name.strip() for name in header)
+    if names in {PLAN_COLUMNS, ALL_PLAN_COLUMNS}:
+        return names
     if len(names) == 1 and any(sep in names[0] for sep in ";\t|"):
         sep = next(sep for sep in ";\t|" if sep in names[0])
         shown = "tabs" if sep == "\t" else f"'{sep}'"
         raise PlanFileError(source, [PlanFileProblem(1, None, f"columns are separated by {shown}; use commas")])
     problems = []
     missing = [c for c in PLAN_COLUMNS if c not in names]
-    extra = [c for c in names if c not in PLAN_COLUMNS]
+    missing += [c for c in OUT_OF_NETWORK_COLUMNS if c not in names and any(n in OUT_OF_NETWORK_COLUMNS for n in names)]
+    extra = [c for c in names if c not in ALL_PLAN_COLUMNS]
     if missing:
         problems.append(PlanFileProblem(1, None, "missing columns: " + ", ".join(missing)))
     if extra:
         problems.append(PlanFileProblem(1, None, "unknown columns: " + ", ".join(_short(c) for c in extra[:10])))
     if not problems:
         problems.append(PlanFileProblem(1, None, "columns must be in this order: " + ",".join(PLAN_COLUMNS)))
+    if len(names) != len(set(names)):
+        problems.append(PlanFileProblem(1, None, "a column name is repeated"))
     raise PlanFileError(source, problems)
 
 
@@ -123,7 +130,7 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= 30 else text[:30] + "…")
 
 
-def _read_rows(source: str, reader: _csv.Reader, max_rows: int) -> list[Plan]:
+def _read_rows(source: str, reader: _csv.Reader, columns: tuple[str, ...], max_rows: int) -> list[Plan]:
     plans: list[Plan] = []
     problems: list[PlanFileProblem] = []
     seen: dict[str, int] = {}
@@ -133,10 +140,10 @@ def _read_rows(source: str, reader: _csv.Reader, max_rows: int) -> list[Plan]:
             continue  # a blank line between plans is harmless
         if len(plans) + len(problems) >= max_rows:
             raise PlanFileError(source, [PlanFileProblem(line, None, f"has more than {max_rows:,} plans")])
-        if len(row) != len(PLAN_COLUMNS):
-            problems.append(PlanFileProblem(line, None, f"has {len(row)} cells; expected {len(PLAN_COLUMNS)}"))
+        if len(row) != len(columns):
+            problems.append(PlanFileProblem(line, None, f"has {len(row)} cells; expected {len(columns)}"))
             continue
-        cells = {column: cell.strip() for column, cell in zip(PLAN_COLUMNS, row, strict=True) if cell.strip()}
+        cells = {column: cell.strip() for column, cell in zip(columns, row, strict=True) if cell.strip()}
         try:
             plan = Plan.model_validate(cells)
         except ValidationError as exc:

@@ -72,6 +72,15 @@ class Plan(BaseModel):
     referral_required: bool = False
     therapy_threshold: Money | None = None
     notes: str = Field(default="", max_length=500)
+    # Out-of-network terms: optional columns after `notes`. Blank = not covered out of network.
+    oon_covered: bool = False
+    oon_deductible: Money = ZERO
+    oon_oop_max: Money | None = None
+    oon_ot_copay: Money = ZERO
+    oon_pt_copay: Money = ZERO
+    oon_ot_coinsurance_pct: Percent = Decimal(0)
+    oon_pt_coinsurance_pct: Percent = Decimal(0)
+    oon_counts_toward_in_network: bool = False
 
     @field_validator("plan_id")
     @classmethod
@@ -106,6 +115,22 @@ class Plan(BaseModel):
     def visit_limit(self, discipline: Discipline) -> int | None:
         """The per-discipline visit limit, or None when there is none."""
         return self.ot_visit_limit if discipline == "OT" else self.pt_visit_limit
+
+    def out_of_network_terms(self) -> Plan:
+        """The plan with its out-of-network deductible, maximum, copays and coinsurance in force.
+
+        Visit limits, plan year, the deductible's order and every other rule stay as they are.
+        """
+        return self.model_copy(
+            update={
+                "deductible": self.oon_deductible,
+                "oop_max": self.oon_oop_max,
+                "ot_copay": self.oon_ot_copay,
+                "pt_copay": self.oon_pt_copay,
+                "ot_coinsurance_pct": self.oon_ot_coinsurance_pct,
+                "pt_coinsurance_pct": self.oon_pt_coinsurance_pct,
+            }
+        )
 
     @property
     def covers_visits(self) -> bool:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from coverage import Accumulators, CarePlan, CopayTiming, Course, PayerType, Plan
+from coverage import Accumulators, CarePlan, CoordinationMethod, CopayTiming, Course, PayerType, Plan, Secondary
 
 INSURED = [p for p in PayerType if p is not PayerType.SELF_PAY]
 
@@ -102,3 +102,48 @@ def scenarios(draw: st.DrawFn, max_weeks: int = 20) -> tuple[Plan, CarePlan, Acc
     """A plan, a plan of care and consistent year-to-date figures."""
     plan = draw(plans())
     return plan, draw(care_plans(max_weeks)), draw(accumulators_for(plan))
+
+
+@st.composite
+def secondaries(draw: st.DrawFn) -> Secondary:
+    """A secondary plan (any rules, insured), a coordination method, and its own figures so far."""
+    plan = draw(plans(payer_types=INSURED))
+    return Secondary(
+        plan=plan,
+        method=draw(st.sampled_from(list(CoordinationMethod))),
+        accumulators=draw(accumulators_for(plan)),
+    )
+
+
+@st.composite
+def out_of_network(
+    draw: st.DrawFn, scenario: tuple[Plan, CarePlan, Accumulators]
+) -> tuple[Plan, CarePlan, Accumulators]:
+    """The scenario moved out of network: the plan gets out-of-network terms, the courses a billed rate."""
+    plan, care, so_far = scenario
+    oon_plan = plan.model_copy(
+        update={
+            "oon_covered": draw(st.booleans()),
+            "oon_deductible": draw(money("6000")),
+            "oon_oop_max": draw(st.one_of(st.none(), money("12000"))),
+            "oon_ot_copay": draw(money("80")),
+            "oon_pt_copay": draw(money("80")),
+            "oon_ot_coinsurance_pct": draw(percents()),
+            "oon_pt_coinsurance_pct": draw(percents()),
+            "oon_counts_toward_in_network": draw(st.booleans()),
+        }
+    )
+    billed = {
+        name: course.model_copy(update={"billed_rate": draw(st.one_of(st.none(), money("600", "1")))})
+        for name, course in (("ot", care.ot), ("pt", care.pt))
+        if course is not None
+    }
+    oon_so_far = so_far.model_copy(
+        update={
+            "oon_deductible_met": min(draw(money("6000")), oon_plan.oon_deductible),
+            "oon_oop_met": draw(money("3000"))
+            if oon_plan.oon_oop_max is None
+            else min(draw(money("3000")), oon_plan.oon_oop_max),
+        }
+    )
+    return oon_plan, care.model_copy(update={"in_network": False, **billed}), oon_so_far

@@ -1,0 +1,231 @@
+"""Out-of-network care and a second insurance, worked by hand and checked for invariants (issue 7)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coverage import (
+    PLAN_COLUMNS,
+    CoordinationMethod,
+    Secondary,
+    YearToDateError,
+    estimate,
+    medicaid_secondary,
+    medigap_plan_g,
+    parse_plans,
+)
+from coverage.loader import ALL_PLAN_COLUMNS
+from tests.builders import care, course, money, plan, so_far
+from tests.strategies import out_of_network, scenarios, secondaries
+
+ONE_VISIT_1000 = care(pt=course(1, 1, "1000.00"))
+
+
+def coinsurance_plan(pct: str, **fields: object) -> object:
+    """A plan with only coinsurance, no deductible."""
+    return plan(deductible_applies=False, pt_coinsurance_pct=pct, **fields)
+
+
+@pytest.mark.parametrize(
+    ("method", "primary_pct", "secondary_pct", "primary_pays", "secondary_pays", "patient_pays"),
+    [
+        # primary 40% pays 600, L = 400; secondary 20% would pay 800; traditional pays min(800, 400) = 400
+        (CoordinationMethod.TRADITIONAL, "40", "20", "600.00", "400.00", "0.00"),
+        # primary 20% pays 800, L = 200; secondary would pay 800; non-duplication pays 800 - 800 = 0
+        (CoordinationMethod.NON_DUPLICATION, "20", "20", "800.00", "0.00", "200.00"),
+        # primary 40% pays 600; secondary would pay 800; carve-out pays 800 - 600 = 200, patient 400 - 200
+        (CoordinationMethod.CARVE_OUT, "40", "20", "600.00", "200.00", "200.00"),
+        # primary 40% pays 600; secondary 50% would pay 500 < 600: non-duplication pays nothing
+        (CoordinationMethod.NON_DUPLICATION, "40", "50", "600.00", "0.00", "400.00"),
+        # traditional with a secondary that would pay 500: min(500, 400) = 400
+        (CoordinationMethod.TRADITIONAL, "40", "50", "600.00", "400.00", "0.00"),
+    ],
+)
+def test_each_coordination_method_pays_as_worked_out_by_hand(
+    method: CoordinationMethod,
+    primary_pct: str,
+    secondary_pct: str,
+    primary_pays: str,
+    secondary_pays: str,
+    patient_pays: str,
+) -> None:
+    """Traditional, non-duplication and carve-out split an allowed 1,000 as the public examples say."""
+    second = Secondary(plan=coinsurance_plan(secondary_pct), method=method)
+
+    (visit,) = estimate(coinsurance_plan(primary_pct), ONE_VISIT_1000, secondary=second).visits
+
+    assert (visit.plan_pays, visit.secondary_pays, visit.patient_pays) == (
+        D(primary_pays),
+        D(secondary_pays),
+        D(patient_pays),
+    )
+    assert visit.plan_pays + visit.secondary_pays + visit.patient_pays == visit.allowed
+
+
+def test_out_of_network_the_patient_pays_coinsurance_plus_the_balance_bill() -> None:
+    """Billed 2,000, allowed 1,000, 40 %: the plan pays 600, the patient 400 plus a 1,000 balance bill."""
+    ppo = plan(oon_covered=True, oon_pt_coinsurance_pct="40", oon_oop_max="500.00")
+    out = care(pt=course(1, 2, "1000.00", billed_rate=D("2000.00"))).model_copy(update={"in_network": False})
+
+    result = estimate(ppo, out)
+
+    # visit 1: 40% of 1000 = 400 (room 500 -> 100 left) + 1000 balance bill
+    # visit 2: 40% = 400 capped at the 100 left; the balance bill counts toward nothing and is still 1000
+    assert [v.plan_pays for v in result.visits] == money("600.00", "900.00")
+    assert [v.balance_bill for v in result.visits] == money("1000.00", "1000.00")
+    assert [v.patient_pays for v in result.visits] == money("1400.00", "1100.00")
+    assert result.total.balance_bill == D("2000.00")
+
+
+def test_a_plan_that_does_not_cover_out_of_network_care_leaves_every_visit_at_self_pay() -> None:
+    """oon_covered false: out of network the plan pays nothing."""
+    hmo = plan(pt_copay="20.00", deductible_applies=False)
+    out = care(pt=course(1, 2, "90.00", self_pay_rate=D("70.00"))).model_copy(update={"in_network": False})
+
+    result = estimate(hmo, out)
+
+    assert [(v.covered, v.patient_pays, v.plan_pays) for v in result.visits] == [
+        (False, D("70.00"), D("0.00")),
+        (False, D("70.00"), D("0.00")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("shared", "to_deductible"),
+    [
+        # one bucket: in-network met 400 of the 1000 out-of-network deductible -> 600 left: 100 + 100
+        (True, ["100.00", "100.00"]),
+        # separate buckets: out-of-network met 950 -> 50 left
+        (False, ["50.00", "0.00"]),
+    ],
+)
+def test_out_of_network_spending_uses_the_shared_or_the_separate_figures(
+    shared: bool, to_deductible: list[str]
+) -> None:
+    """oon_counts_toward_in_network decides which figures so far the out-of-network deductible starts from."""
+    ppo = plan(deductible="500.00", oon_covered=True, oon_deductible="1000.00", oon_counts_toward_in_network=shared)
+    out = care(pt=course(1, 2, "100.00")).model_copy(update={"in_network": False})
+
+    result = estimate(ppo, out, so_far(deductible_met="400.00", oon_deductible_met="950.00"))
+
+    assert [v.to_deductible for v in result.visits] == money(*to_deductible)
+
+
+def test_out_of_network_figures_above_the_out_of_network_deductible_are_refused() -> None:
+    """Separate buckets: more out-of-network deductible met than the plan has is a YearToDateError."""
+    ppo = plan(oon_covered=True, oon_deductible="100.00")
+    out = care(pt=course(1, 1, "100.00")).model_copy(update={"in_network": False})
+
+    with pytest.raises(YearToDateError, match="out-of-network deductible"):
+        estimate(ppo, out, so_far(oon_deductible_met="150.00"))
+
+
+def test_medigap_plan_g_pays_medicares_coinsurance_after_the_part_b_deductible() -> None:
+    """Original Medicare + Plan G: the patient pays only the 283 deductible; Plan G pays each 20 %."""
+    medicare = plan(payer_type="medicare", deductible="283.00", pt_coinsurance_pct="20")
+    pt = care(pt=course(2, 3, "84.75"))
+
+    result = estimate(medicare, pt, secondary=medigap_plan_g())
+
+    # visits 1-3 all deductible (254.25); visit 4: 28.75 deductible, 20% of 56.00 = 11.20 paid by Plan G
+    assert [v.patient_pays for v in result.visits] == money("84.75", "84.75", "84.75", "28.75", "0.00", "0.00")
+    assert [v.secondary_pays for v in result.visits] == money("0.00", "0.00", "0.00", "11.20", "16.95", "16.95")
+    assert result.patient_total == D("283.00")
+
+
+def test_medigap_plan_g_starts_from_the_deductible_medicare_has_already_counted() -> None:
+    """With the Part B deductible met, Plan G pays the whole 20 % from the first visit."""
+    medicare = plan(payer_type="medicare", deductible="283.00", pt_coinsurance_pct="20")
+    met = so_far(deductible_met="283.00")
+
+    result = estimate(medicare, care(pt=course(1, 2, "84.75")), met, secondary=medigap_plan_g(met))
+
+    assert result.patient_total == D("0.00")
+    assert result.total.secondary_pays == D("33.90")  # 2 x 16.95
+
+
+def test_medicaid_as_secondary_leaves_the_patient_nothing_on_covered_visits() -> None:
+    """Medicaid pays what the primary leaves; visits past the primary's limit stay self-pay."""
+    commercial = plan(deductible="500.00", pt_copay="30.00", pt_coinsurance_pct="20", pt_visit_limit=2)
+
+    result = estimate(
+        commercial, care(pt=course(1, 3, "100.00", self_pay_rate=D("60.00"))), secondary=medicaid_secondary()
+    )
+
+    assert [v.patient_pays for v in result.visits] == money("0.00", "0.00", "60.00")
+
+
+def test_a_catalog_with_the_out_of_network_columns_loads() -> None:
+    """A file with all 29 columns loads; the out-of-network terms come through."""
+    header = ",".join(ALL_PLAN_COLUMNS)
+    cells = {
+        "plan_id": "ppo",
+        "plan_name": "PPO",
+        "payer_type": "commercial",
+        "oon_covered": "true",
+        "oon_deductible": "2000.00",
+        "oon_pt_coinsurance_pct": "40",
+    }
+    line = ",".join(cells.get(c, "") for c in ALL_PLAN_COLUMNS)
+
+    (ppo,) = parse_plans(f"{header}\n{line}\n")
+
+    assert (ppo.oon_covered, ppo.oon_deductible, ppo.oon_pt_coinsurance_pct) == (True, D("2000.00"), D("40"))
+
+
+def test_a_catalog_with_only_some_out_of_network_columns_names_the_missing_ones() -> None:
+    """Out-of-network columns come all together or not at all."""
+    header = ",".join((*PLAN_COLUMNS, "oon_covered"))
+
+    with pytest.raises(ValueError, match="missing columns: oon_deductible"):
+        parse_plans(header + "\n")
+
+
+@given(scenarios(), secondaries())
+def test_a_secondary_plan_never_makes_the_patient_pay_more(scenario: tuple, second: Secondary) -> None:
+    """With any secondary, every visit costs the patient at most what it costs without one."""
+    alone, both = estimate(*scenario), estimate(*scenario, secondary=second)
+
+    for without, with_second in zip(alone.visits, both.visits, strict=True):
+        assert D(0) <= with_second.patient_pays <= without.patient_pays
+    assert both.total.plan_pays == alone.total.plan_pays
+
+
+@given(scenarios().flatmap(lambda s: st.tuples(out_of_network(s), st.one_of(st.none(), secondaries()))))
+def test_primary_secondary_and_patient_add_up_to_allowed_plus_balance_bill(drawn: tuple) -> None:
+    """On every covered visit: primary + secondary + patient = allowed + balance bill; nothing negative."""
+    (oon_plan, oon_care, oon_so_far), second = drawn
+
+    result = estimate(oon_plan, oon_care, oon_so_far, secondary=second)
+
+    for visit in result.visits:
+        assert min(visit.plan_pays, visit.secondary_pays, visit.patient_pays, visit.balance_bill) >= 0
+        if visit.covered:
+            assert visit.plan_pays + visit.secondary_pays + visit.patient_pays == visit.allowed + visit.balance_bill
+
+
+def test_a_course_in_network_has_no_balance_bill_even_with_a_billed_rate() -> None:
+    """The billed rate matters only out of network."""
+    result = estimate(plan(), care(date(2026, 3, 2), pt=course(1, 1, "100.00", billed_rate=D("250.00"))))
+
+    assert result.visits[0].balance_bill == D("0.00")
+
+
+def test_in_and_out_of_network_are_set_side_by_side_only_when_the_plan_states_both() -> None:
+    """compare_networks gives both estimates for a plan with out-of-network terms, None otherwise."""
+    from coverage.compare import IN_NETWORK, OUT_OF_NETWORK, compare_networks
+
+    ppo = plan(pt_coinsurance_pct="20", oon_covered=True, oon_pt_coinsurance_pct="40")
+    pt = care(pt=course(1, 1, "100.00", billed_rate=D("150.00")))
+
+    both = compare_networks(ppo, pt)
+
+    assert compare_networks(plan(), pt) is None
+    assert both is not None
+    # in: 20% of 100 = 20; out: 40% of 100 = 40 + 50 balance bill = 90
+    assert (both[IN_NETWORK].patient_total, both[OUT_OF_NETWORK].patient_total) == (D("20.00"), D("90.00"))
