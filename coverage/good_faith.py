@@ -24,7 +24,7 @@ from coverage.service_codes import split_charge, visit_codes
 #: The plan a Good Faith Estimate is costed under: it covers nothing, so each visit is at its self-pay rate.
 SELF_PAY_PLAN = Plan(plan_id="self-pay", plan_name="Self-pay (no insurance used)", payer_type=PayerType.SELF_PAY)
 #: An ICD-10-CM diagnosis code such as M54.50 or S83.511A.
-_ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
+_ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 _THERAPY_NAMES = {"OT": "occupational therapy (OT)", "PT": "physical therapy (PT)"}
 
 

@@ -133,8 +133,6 @@ def render_good_faith(gfe: GoodFaithEstimate) -> bytes:
     pdf.heading("Services to be scheduled separately")
     pdf.paragraph(SEPARATE_ESTIMATES)
     pdf.bullets(gfe.separately_scheduled or ("None expected when this estimate was issued.",))
-    pdf.heading("Please read")
-    for text in (ADDITIONAL_SERVICES, ONLY_AN_ESTIMATE, DISPUTE, NOT_A_CONTRACT, KEEP_A_COPY):
-        pdf.paragraph(text)
+    pdf.section("Please read", (ADDITIONAL_SERVICES, ONLY_AN_ESTIMATE, DISPUTE, NOT_A_CONTRACT, KEEP_A_COPY))
     pdf.paragraph(f"Date of issue: {format_day(gfe.issued)}. Issued by {gfe.clinic.name}.", bold=True)
     return pdf.to_bytes()

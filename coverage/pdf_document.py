@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fpdf import FPDF, FontFace
-from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf.enums import MethodReturnValue, TableBordersLayout, XPos, YPos
 
 from coverage.clinic import Clinic
 
@@ -67,9 +67,9 @@ class Document(FPDF):
         self.set_font(FAMILY, "", 7)
         self.cell(0, 4, f"{self.doc_title} · {self.copy_label} · page {self.page_no()} of {{nb}}", align="C")
 
-    def heading(self, text: str) -> None:
-        """A section heading, moved to the next page rather than left alone at the bottom."""
-        if self.will_page_break(_KEEP_WITH_NEXT):
+    def heading(self, text: str, *, keep: float = _KEEP_WITH_NEXT) -> None:
+        """A section heading, moved to the next page unless ``keep`` mm of what follows fit below it."""
+        if self.will_page_break(keep):
             self.add_page()
         self.ln(2.5)
         self.set_font(FAMILY, "B", 10.5)
@@ -82,6 +82,18 @@ class Document(FPDF):
         self.multi_cell(0, _LINE, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(FAMILY, "", _BODY)
         self.ln(0.8)
+
+    def section(self, heading: str, paragraphs: Sequence[str]) -> None:
+        """A heading and short paragraphs kept together on one page, as a notice the reader must see whole."""
+        self.set_font(FAMILY, "", _BODY)
+        height = 10.0  # the heading and its spacing
+        for text in paragraphs:
+            measured = self.multi_cell(0, _LINE, text, align="L", dry_run=True, output=MethodReturnValue.HEIGHT)
+            assert isinstance(measured, float | int)  # fpdf2 returns the height alone for output=HEIGHT
+            height += measured + 0.8
+        self.heading(heading, keep=height)
+        for text in paragraphs:
+            self.paragraph(text)
 
     def bullets(self, lines: Sequence[str]) -> None:
         """A list, one wrapped item a line, each marked with a bullet."""

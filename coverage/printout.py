@@ -72,9 +72,7 @@ def estimate_pdf(
     )
     pdf.heading("Assumptions")
     pdf.bullets(_assumptions(estimate))
-    pdf.heading("Please read: this is an estimate")
-    for text in disclosure(estimate):
-        pdf.paragraph(text)
+    pdf.section("Please read: this is an estimate", disclosure(estimate))
     return pdf.to_bytes()
 
 

@@ -36,8 +36,9 @@ class CostRun(BaseModel):
         if self.first is self.last:
             when = f"{self.discipline} visit {self.first.visit_number} ({format_day(self.first.date)})"
             return f"{when}: {format_money(self.each)}{note}"
+        joint = "and" if self.last.visit_number == self.first.visit_number + 1 else "to"
         return (
-            f"{self.discipline} visits {self.first.visit_number} to {self.last.visit_number} "
+            f"{self.discipline} visits {self.first.visit_number} {joint} {self.last.visit_number} "
             f"({format_day(self.first.date)} to {format_day(self.last.date)}): {format_money(self.each)} each{note}"
         )
 
@@ -66,7 +67,8 @@ def estimate_summary(result: Estimate, *, clinic: Clinic | None = None) -> str:
         *(f"- {sentence}" for sentence in care_plan(result)),
         "",
         f"You pay in total: {format_money(result.patient_total)} for {count_of(result.total.visits, 'visit')} "
-        f"from {format_day(first)} to {format_day(last)}. Your plan pays {format_money(result.plan_total)}.",
+        f"from {format_day(first)} to {format_day(last)}."
+        + (f" Your plan pays {format_money(result.plan_total)}." if result.plan.covers_visits else ""),
     ]
     for discipline in DISCIPLINES:
         totals = result.discipline_total(discipline)
@@ -77,7 +79,8 @@ def estimate_summary(result: Estimate, *, clinic: Clinic | None = None) -> str:
         lines += [f"- {run.sentence()}" for run in cost_runs(result, discipline)]
     lines += ["", "Milestones:"]
     lines += [f"- {format_day(n.date)}: {n.message}" for n in result.notices] or ["- none in this course"]
-    lines += ["", *disclosure(result)]
+    for paragraph in disclosure(result):
+        lines += ["", paragraph]
     if clinic is not None:
         lines += ["", f"{clinic.name}, {clinic.phone}"]
     return "\n".join(lines) + "\n"
