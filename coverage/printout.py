@@ -23,7 +23,7 @@ _VISIT_HEADINGS = (
 )  # fmt: skip
 _VISIT_WIDTHS = (8, 26, 16.5, 14.5, 16, 18.5, 12.5, 20.5, 16, 17, 20)  # mm, fit to DejaVu Sans at 7.5 pt
 _VISIT_RIGHT = (True, False, False, False, True, True, True, True, True, True, True)
-_TOTAL_HEADINGS = ("", "Visits", "Covered", "Not covered", "Allowed", "You pay", "Plan pays")
+_TOTAL_HEADINGS = ("Therapy", "Visits", "Covered", "Not covered", "Allowed", "You pay", "Plan pays")
 _TOTAL_WIDTHS = (30, 14, 16, 20, 24, 24, 24)
 _TOTAL_RIGHT = (False, True, True, True, True, True, True)
 
