@@ -67,6 +67,23 @@ def test_a_bad_settings_file_lists_every_problem() -> None:
     assert str(caught.value).startswith("clinic.toml: ")
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('email = "front desk"', "email: must be an email address"),
+        ('npi = "12345-6789"', "npi: must be the 10 digits of the NPI"),
+        ('location = "Suite 4\\nDuluth"', "location: must be one line"),
+    ],
+)
+def test_a_mistyped_contact_detail_is_named(line: str, message: str) -> None:
+    """An email without @, an NPI with a dash, or a line break in the location are each refused by name."""
+    key = line.split(" = ", maxsplit=1)[0]
+    kept = "\n".join(row for row in GOOD.splitlines() if not row.startswith(f"{key} "))
+
+    with pytest.raises(ClinicFileError, match=message):
+        parse_clinic(kept + "\n" + line + "\n")
+
+
 def test_a_number_typed_without_quotes_is_explained() -> None:
     """``npi = 1234567893`` (no quotes) asks for text in quotes."""
     with pytest.raises(ClinicFileError, match="npi: must be text in quotes"):
@@ -142,6 +159,7 @@ def test_a_portal_verification_needs_no_representative() -> None:
         ({"staff_initials": "K.M."}, "must be 1 to 4 letters"),
         ({"staff_initials": ""}, "must be 1 to 4 letters"),
         ({"method": "fax"}, "method"),
+        ({"reference_number": "R-1\tR-2"}, "must be one line"),
     ],
 )
 def test_an_incomplete_verification_record_is_refused(fields: dict[str, str], message: str) -> None:
