@@ -7,16 +7,9 @@ and the printouts reading their shipped font (:mod:`coverage.pdf_document`).
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.clinic import EXAMPLE_CLINIC, Clinic, ClinicFileError, load_clinic, parse_clinic
 from coverage.compare import CareComparison, Scenario, compare_care
+from coverage.diagnosis_codes import DiagnosisCodeError, parse_diagnosis_codes
 from coverage.estimate import VISIT_COLUMNS, Estimate, Totals, VisitCost, YearToDateError, estimate
-from coverage.good_faith import (
-    DiagnosisCodeError,
-    GoodFaithEstimate,
-    GoodFaithItem,
-    as_self_pay,
-    good_faith_applies,
-    good_faith_estimate,
-    parse_diagnosis_codes,
-)
+from coverage.good_faith import GoodFaithEstimate, GoodFaithItem, as_self_pay, good_faith_applies, good_faith_estimate
 from coverage.good_faith_pdf import good_faith_pdf
 from coverage.loader import PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
 from coverage.money import MoneyError, format_money, parse_money, round_cents, to_money

@@ -9,7 +9,6 @@ itemised charges add up exactly to the self-pay total.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -23,22 +22,7 @@ from coverage.service_codes import split_charge, visit_codes
 
 #: The plan a Good Faith Estimate is costed under: it covers nothing, so each visit is at its self-pay rate.
 SELF_PAY_PLAN = Plan(plan_id="self-pay", plan_name="Self-pay (no insurance used)", payer_type=PayerType.SELF_PAY)
-#: An ICD-10-CM diagnosis code such as M54.50 or S83.511A.
-_ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 _THERAPY_NAMES = {"OT": "occupational therapy (OT)", "PT": "physical therapy (PT)"}
-
-
-class DiagnosisCodeError(ValueError):
-    """Text that is not a list of ICD-10-CM diagnosis codes."""
-
-
-def parse_diagnosis_codes(text: str) -> tuple[str, ...]:
-    """``'m54.50, S83.511A'`` -> ``('M54.50', 'S83.511A')``; blank text gives no codes."""
-    codes = tuple(code.upper() for code in re.split(r"[\s,;]+", text.strip()) if code)
-    bad = [code for code in codes if not _ICD10.match(code)]
-    if bad:
-        raise DiagnosisCodeError(f"not an ICD-10 diagnosis code such as M54.50: {', '.join(bad)}")
-    return codes
 
 
 def good_faith_applies(result: Estimate, *, paying_myself: bool) -> bool:
