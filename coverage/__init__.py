@@ -1,28 +1,42 @@
 """OT/PT coverage checker: what a course of occupational or physical therapy costs the patient.
 
-Pure domain code: no Streamlit, no I/O outside :mod:`coverage.loader`.
+Pure domain code: no Streamlit; no I/O outside the loaders (:mod:`coverage.loader`, :func:`coverage.clinic.load_clinic`)
+and the printouts reading their shipped font (:mod:`coverage.pdf_document`).
 """
 
 from coverage.care import Accumulators, CarePlan, Course
+from coverage.clinic import EXAMPLE_CLINIC, Clinic, ClinicFileError, load_clinic, parse_clinic
 from coverage.compare import CareComparison, Scenario, compare_care
+from coverage.diagnosis_codes import DiagnosisCodeError, parse_diagnosis_codes
 from coverage.estimate import VISIT_COLUMNS, Estimate, Totals, VisitCost, YearToDateError, estimate
+from coverage.good_faith import GoodFaithEstimate, GoodFaithItem, as_self_pay, good_faith_applies, good_faith_estimate
+from coverage.good_faith_pdf import good_faith_pdf
 from coverage.loader import OUT_OF_NETWORK_COLUMNS, PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
 from coverage.money import MoneyError, format_money, parse_money, round_cents, to_money
 from coverage.notices import Notice, NoticeKind
 from coverage.plans import CopayTiming, PayerType, Plan
+from coverage.printout import estimate_pdf
 from coverage.secondary import CoordinationMethod, Secondary, medicaid_secondary, medigap_plan_g
+from coverage.summary import estimate_summary
+from coverage.verification import Verification, VerificationMethod
 
 __all__ = [
+    "EXAMPLE_CLINIC",
     "OUT_OF_NETWORK_COLUMNS",
     "PLAN_COLUMNS",
     "VISIT_COLUMNS",
     "Accumulators",
     "CareComparison",
     "CarePlan",
+    "Clinic",
+    "ClinicFileError",
     "CoordinationMethod",
     "CopayTiming",
     "Course",
+    "DiagnosisCodeError",
     "Estimate",
+    "GoodFaithEstimate",
+    "GoodFaithItem",
     "MoneyError",
     "Notice",
     "NoticeKind",
@@ -32,14 +46,25 @@ __all__ = [
     "Scenario",
     "Secondary",
     "Totals",
+    "Verification",
+    "VerificationMethod",
     "VisitCost",
     "YearToDateError",
+    "as_self_pay",
     "compare_care",
     "estimate",
+    "estimate_pdf",
+    "estimate_summary",
     "format_money",
+    "good_faith_applies",
+    "good_faith_estimate",
+    "good_faith_pdf",
+    "load_clinic",
     "load_plans",
     "medicaid_secondary",
     "medigap_plan_g",
+    "parse_clinic",
+    "parse_diagnosis_codes",
     "parse_money",
     "parse_plans",
     "round_cents",

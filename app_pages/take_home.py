@@ -1,0 +1,164 @@
+"""The take-home section of the estimate page: printed estimate, Good Faith Estimate, plain-text summary.
+
+The estimate page calls :func:`render_take_home` with the estimate it shows. Nothing typed here is
+written anywhere: the patient's name and date of birth and the verification record live only in this
+browser session's memory. The PDFs are built when a download button is clicked, not on every rerun.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+from pydantic import ValidationError
+
+from coverage import (
+    EXAMPLE_CLINIC,
+    Clinic,
+    ClinicFileError,
+    DiagnosisCodeError,
+    Estimate,
+    Verification,
+    VerificationMethod,
+    as_self_pay,
+    estimate_pdf,
+    estimate_summary,
+    format_money,
+    good_faith_applies,
+    good_faith_pdf,
+    load_clinic,
+    parse_diagnosis_codes,
+)
+from coverage.validation import describe
+
+CLINIC_TOML = Path(__file__).resolve().parents[1] / "clinic.toml"
+_METHODS = {VerificationMethod.PHONE: "Phone call", VerificationMethod.PORTAL: "Payer's web portal"}
+
+
+@st.cache_data(show_spinner=False)
+def _cached_clinic(path: str, modified: float) -> Clinic:
+    """The clinic settings, read again only when the file changes (``modified`` is its mtime)."""
+    del modified  # part of the cache key only
+    return load_clinic(path)
+
+
+def _clinic() -> Clinic | None:
+    modified = CLINIC_TOML.stat().st_mtime if CLINIC_TOML.is_file() else 0.0
+    try:
+        clinic = _cached_clinic(str(CLINIC_TOML), modified)
+    except ClinicFileError as exc:
+        st.error(f"The clinic settings file cannot be used, so nothing can be printed: {exc}")
+        return None
+    if clinic == EXAMPLE_CLINIC:
+        st.caption("Printing the example clinic's details: copy clinic.example.toml to clinic.toml and fill it in.")
+    return clinic
+
+
+def _verification_record(today: date) -> Verification | None:
+    """The front desk's record of the benefits call, or None while it is empty or incomplete."""
+    with st.expander("Benefits verification record (front desk; printed on the staff copy only)"):
+        call_date = st.date_input("Date of the call", value=today, max_value=today, key="verify_date")
+        method = st.radio(
+            "How were the benefits verified?",
+            list(_METHODS),
+            format_func=_METHODS.__getitem__,
+            horizontal=True,
+            key="verify_method",
+        )
+        representative = st.text_input("Payer representative's name", max_chars=80, key="verify_representative")
+        reference = st.text_input("Call reference number", max_chars=60, key="verify_reference")
+        initials = st.text_input("Your initials", max_chars=4, key="verify_initials")
+        if not (representative or reference or initials):
+            return None
+        try:
+            return Verification(
+                call_date=call_date,
+                method=method,
+                representative=representative,
+                reference_number=reference,
+                staff_initials=initials,
+            )
+        except ValidationError as exc:
+            st.warning(f"The staff copy needs a complete record: {describe(exc)}")
+            return None
+
+
+def _good_faith(estimate: Estimate, clinic: Clinic, today: date) -> None:
+    paying_myself = not good_faith_applies(estimate, paying_myself=False) and st.checkbox(
+        "I will pay myself (not using insurance)",
+        key="take_home_paying_myself",
+        help="Patients who pay themselves have the right to a Good Faith Estimate of the charges.",
+    )
+    if not good_faith_applies(estimate, paying_myself=paying_myself):
+        return
+    st.markdown("**Good Faith Estimate** (No Surprises Act): the expected charges at self-pay rates.")
+    st.metric("Expected charges at self-pay rates", format_money(as_self_pay(estimate).patient_total))
+    birth = st.date_input(
+        "Patient's date of birth (for this printout only, not saved)",
+        value=None,
+        min_value=date(1900, 1, 1),
+        max_value=today,
+        key="take_home_birth_date",
+    )
+    codes_text = st.text_input("Diagnosis codes (ICD-10), if known", key="take_home_diagnosis_codes")
+    separate = st.text_area(
+        "Services to be scheduled separately, one a line (optional)", key="take_home_separate_services"
+    )
+    try:
+        codes = parse_diagnosis_codes(codes_text)
+    except DiagnosisCodeError as exc:
+        st.error(str(exc))
+        return
+    name = st.session_state.get("take_home_patient_name") or None
+    st.download_button(
+        "Download the Good Faith Estimate (PDF)",
+        data=lambda: good_faith_pdf(
+            estimate,
+            issued=today,
+            clinic=clinic,
+            patient_name=name,
+            date_of_birth=birth,
+            diagnosis_codes=codes,
+            separately_scheduled=tuple(separate.splitlines()),
+        ),
+        file_name="good-faith-estimate.pdf",
+        mime="application/pdf",
+        key="take_home_good_faith_pdf",
+    )
+
+
+def render_take_home(estimate: Estimate) -> None:
+    """The printed estimate (patient and staff copy), the Good Faith Estimate when due, and the summary."""
+    st.subheader("Take it home")
+    clinic = _clinic()
+    if clinic is None:
+        return
+    today = date.today()  # noqa: DTZ011 - the clinic's local date is the date of issue
+    name = st.text_input(
+        "Patient's name for the printout (optional, not saved)", max_chars=120, key="take_home_patient_name"
+    )
+    verification = _verification_record(today)
+    patient_copy, staff_copy = st.columns(2)
+    patient_copy.download_button(
+        "Download the estimate (PDF, patient copy)",
+        data=lambda: estimate_pdf(estimate, clinic=clinic, patient_name=name or None, issued=today),
+        file_name="therapy-estimate.pdf",
+        mime="application/pdf",
+        key="take_home_patient_pdf",
+    )
+    if verification is None:
+        staff_copy.caption("Fill in the verification record to download the staff copy.")
+    else:
+        staff_copy.download_button(
+            "Download the staff copy (PDF, with the verification record)",
+            data=lambda: estimate_pdf(
+                estimate, clinic=clinic, patient_name=name or None, verification=verification, issued=today
+            ),
+            file_name="therapy-estimate-staff-copy.pdf",
+            mime="application/pdf",
+            key="take_home_staff_pdf",
+        )
+    _good_faith(estimate, clinic, today)
+    st.markdown("**Summary to paste into an email or a patient portal message**")
+    st.code(estimate_summary(estimate, clinic=clinic), language=None, wrap_lines=True)
