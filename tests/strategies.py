@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from coverage import Accumulators, CarePlan, CopayTiming, Course, PayerType, Plan
+from coverage.plans import FORMULA_STARTS
 
 INSURED = [p for p in PayerType if p is not PayerType.SELF_PAY]
 
@@ -100,3 +101,34 @@ def scenarios(draw: st.DrawFn, max_weeks: int = 20) -> tuple[Plan, CarePlan, Acc
     """A plan, a plan of care and consistent year-to-date figures."""
     plan = draw(plans())
     return plan, draw(care_plans(max_weeks)), draw(accumulators_for(plan))
+
+
+def plan_texts(max_size: int) -> st.SearchStrategy[str]:
+    """Text a person might type into a plan's name or notes: commas, quotes, accents, tabs, emoji.
+
+    Only text a plan accepts and that survives plans.csv (which trims cells) unchanged.
+    """
+    return st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n\x00"),
+        min_size=1,
+        max_size=max_size,
+    ).filter(
+        lambda text: (
+            text == text.strip()
+            and not text.startswith(FORMULA_STARTS)
+            and all(ord(ch) >= 32 or ch == "\t" for ch in text)
+        )
+    )
+
+
+@st.composite
+def plans_with_any_text(draw: st.DrawFn) -> Plan:
+    """A plan from :func:`plans` with a drawn plan_id, name and notes (notes may be empty)."""
+    return Plan.model_validate(
+        {
+            **draw(plans()).model_dump(),
+            "plan_id": draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,20}", fullmatch=True)),
+            "plan_name": draw(plan_texts(120)),
+            "notes": draw(st.one_of(st.just(""), plan_texts(500))),
+        }
+    )
