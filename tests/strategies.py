@@ -132,3 +132,38 @@ def plans_with_any_text(draw: st.DrawFn) -> Plan:
             "notes": draw(st.one_of(st.just(""), plan_texts(500))),
         }
     )
+
+
+#: Cells that have broken parsers elsewhere: huge, negative, exotic numbers, formulas, quotes, odd spaces.
+ODD_CELLS = [
+    "", " ", "0", "-1", "-0", "+5", "1e308", "1E-400", "NaN", "-Infinity", "sNaN", "9" * 5000, "0." + "0" * 400 + "1",
+    "1_000", "1,000", "$5", "$ 1,250.00", "1.005", "0x10", "١٢٣", "٥٠", "12%", "true", "yes", "TRUE", "2", "01-01",
+    "02-29", "00-00", "13-01", "commercial", "self_pay", "medicare", "after_deductible", "=1+1", "@SUM(A1)", '"',
+    "a,b", "\u00a0", "\u2028", "\t", "x" * 600, "é", "🙂",
+]  # fmt: skip
+
+
+@st.composite
+def plans_csv_bytes(draw: st.DrawFn) -> bytes:
+    """A plans file as UTF-8 bytes: valid rows with a few cells swapped for odd ones.
+
+    Now and then a row has the wrong width or the header is shuffled.
+    """
+    import csv
+    import io
+
+    from coverage.catalog_rows import plan_to_row
+    from coverage.loader import PLAN_COLUMNS
+
+    odd = st.one_of(st.sampled_from(ODD_CELLS), st.text(st.characters(exclude_characters="\x00"), max_size=12))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
+    writer.writerow(PLAN_COLUMNS if draw(st.integers(0, 9)) else draw(st.permutations(PLAN_COLUMNS)))
+    for _ in range(draw(st.integers(0, 4))):
+        row = list(plan_to_row(draw(plans())).values())
+        for _ in range(draw(st.integers(0, 2))):
+            row[draw(st.integers(0, len(row) - 1))] = draw(odd)
+        if not draw(st.integers(0, 19)):
+            row = row[:-1] if draw(st.booleans()) else [*row, draw(odd)]
+        writer.writerow(row)
+    return out.getvalue().encode("utf-8")
