@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from app_pages.staff_access import PASSCODE_ENV
 from coverage.catalog_edits import edit_plan, find_plan
 from coverage.catalog_store import HISTORY_FOLDER, open_catalog, save_plans
 from coverage.loader import load_plans
-from tests.conftest import PLANS_CSV
+from tests.conftest import PLANS_CSV, ROOT
 
 PAGE = Path(__file__).resolve().parents[1] / "app_pages" / "catalog.py"
 PASSCODE = "correct horse battery staple"
@@ -212,3 +214,33 @@ def test_a_broken_clinic_catalog_gives_a_message_not_a_traceback(catalog: Path) 
     at = _open_page()
 
     assert "cannot be read" in _texts(at)
+
+
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``folder`` with its size and modification time, skipping tool caches."""
+    skipped = {".git", ".venv", "__pycache__", ".hypothesis", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+    found = {}
+    for where, folders, names in os.walk(folder):
+        folders[:] = [f for f in folders if f not in skipped]
+        for name in names:
+            info = (Path(where) / name).stat()
+            found[str(Path(where, name))] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def test_browsing_and_uploading_write_no_file_anywhere(
+    catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the page, uploading a file and going back leave the project and temp folders as they were."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    before = _files(ROOT) | _files(catalog.parent)
+    at = _open_page()
+
+    at.file_uploader[0].set_value(("mine.csv", PLANS_CSV.read_bytes(), "text/csv")).run()
+    at.button(key="use_clinic_catalog").click().run()
+
+    assert not at.exception
+    assert _files(ROOT) | _files(catalog.parent) == before
+    assert list(temp.iterdir()) == []
