@@ -107,6 +107,8 @@ def save_plans(path: str | Path, plans: Sequence[Plan], *, expected_version: Cat
             if (NO_CATALOG if current is None else version_of(current)) != expected_version:
                 raise CatalogChangedError
             _remove_leftover_temp_files(path)
+            if current == data:
+                return expected_version  # nothing to change: no write, no history copy
             if current is not None:
                 _write_whole(path.parent / HISTORY_FOLDER / _history_name(path, current), current)
             _write_whole(path, data)

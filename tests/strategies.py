@@ -20,8 +20,10 @@ def money(max_value: str = "5000", min_value: str = "0") -> st.SearchStrategy[De
 
 def percents() -> st.SearchStrategy[Decimal]:
     """Coinsurance percentages 0 to 100, often round, sometimes with cents."""
-    return st.one_of(st.sampled_from([Decimal(p) for p in (0, 10, 20, 25, 30, 40, 50, 100)]),
-                     st.decimals(min_value=0, max_value=100, places=2))
+    return st.one_of(
+        st.sampled_from([Decimal(p) for p in (0, 10, 20, 25, 30, 40, 50, 100)]),
+        st.decimals(min_value=0, max_value=100, places=2),
+    )
 
 
 def limits(max_value: int = 40) -> st.SearchStrategy[int | None]:

@@ -215,3 +215,15 @@ def test_the_version_changes_with_any_byte_and_only_then(catalog: Path) -> None:
     assert catalog_version(catalog) != first
     assert catalog_version(catalog) == open_catalog(catalog).version
     assert open_catalog(catalog).plans[0].deductible == Decimal("283.01")
+
+
+def test_saving_an_unchanged_catalog_writes_nothing(catalog: Path) -> None:
+    """Pressing save without a change leaves the file and history alone."""
+    opened = open_catalog(catalog)
+    before = catalog.stat().st_mtime_ns
+
+    version = save_plans(catalog, opened.plans, expected_version=opened.version)
+
+    assert version == opened.version
+    assert catalog.stat().st_mtime_ns == before
+    assert _history(catalog) == []
