@@ -219,6 +219,7 @@ def main() -> int:
     modes = sorted({f"{sum(r.mode == m for r in results)} sessions: {m}" for m in {r.mode for r in results}})
     print(f"app: {args.app} on http://127.0.0.1:{port}/, {args.sessions} concurrent Chromium sessions, "
           f"{args.estimates} estimates each ({', '.join(modes)}), {elapsed:.1f} s in all")  # fmt: skip
+    print(f"machine: {os.cpu_count()} CPUs shared by server and browsers; load average {os.getloadavg()[0]:.1f}")
     print(f"errors: {len(errors)}")
     for error in errors[:20]:
         print(f"  {error}")
