@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,7 @@ from coverage.catalog_store import (
     open_catalog,
     save_plans,
 )
-from coverage.loader import PLAN_COLUMNS, load_plans, parse_plans
+from coverage.loader import PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
 from coverage.plans import Plan
 from tests.conftest import PLANS_CSV
 from tests.strategies import plans_with_any_text
@@ -227,3 +228,42 @@ def test_saving_an_unchanged_catalog_writes_nothing(catalog: Path) -> None:
     assert version == opened.version
     assert catalog.stat().st_mtime_ns == before
     assert _history(catalog) == []
+
+
+def test_any_other_disk_error_is_named_plainly_and_changes_nothing(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An input/output error is reported with the system's own words; plans.csv stays as it was."""
+    before = catalog.read_bytes()
+    opened = open_catalog(catalog)
+    monkeypatch.setattr("os.replace", _raise(errno.EIO))
+
+    with pytest.raises(CatalogSaveError, match=r"could not be written \(Input/output error\)"):
+        save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version)
+
+    assert catalog.read_bytes() == before
+
+
+def test_a_folder_that_cannot_be_fsynced_after_the_rename_still_counts_as_saved(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once plans.csv is replaced the save has happened: a failing folder fsync is only logged."""
+    real_fsync = os.fsync
+
+    def fsync_files_only(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
+        real_fsync(fd)
+
+    opened = open_catalog(catalog)
+    monkeypatch.setattr("os.fsync", fsync_files_only)
+
+    version = save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version)
+
+    assert version == catalog_version(catalog) != opened.version
+
+
+def test_a_catalog_that_cannot_be_read_is_a_plan_file_error(tmp_path: Path) -> None:
+    """Opening a missing catalog says it cannot be read, naming the file."""
+    with pytest.raises(PlanFileError, match=r"plans.csv: cannot be read \(No such file or directory\)"):
+        open_catalog(tmp_path / "plans.csv")
