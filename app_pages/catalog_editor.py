@@ -180,10 +180,11 @@ def render_editor(plans: tuple[Plan, ...], version: str) -> None:
 
 def _form() -> None:
     errors: dict[str, str] = st.session_state.get("staff_field_errors", {})
+    boxes = [c for c in PLAN_COLUMNS if c not in SWITCHES and c != "notes"]
     with st.form("staff_plan_form"):
         columns = st.columns(3)
-        for n, column in enumerate(PLAN_COLUMNS):
-            with columns[n % 3] if column != "notes" else st.container():
+        for n, column in enumerate([*boxes, *sorted(SWITCHES, key=PLAN_COLUMNS.index), "notes"]):
+            with columns[n % 3] if n < len(boxes) else st.container():
                 _field(column)
                 if column in errors:
                     st.error(md(errors[column]))
