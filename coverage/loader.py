@@ -73,11 +73,16 @@ def load_plans(path: str | Path) -> list[Plan]:
     return parse_plans(data, source=path.name)
 
 
-def parse_plans(data: bytes | str, *, source: str = "plans file", max_rows: int = MAX_PLANS) -> list[Plan]:
-    """Parse the bytes or text of a plans CSV (an upload, say). Raises :class:`PlanFileError`."""
+def parse_plans(
+    data: bytes | str, *, source: str = "plans file", max_rows: int = MAX_PLANS, max_bytes: int = MAX_PLAN_FILE_BYTES
+) -> list[Plan]:
+    """Parse the bytes or text of a plans CSV (an upload, say). Raises :class:`PlanFileError`.
+
+    ``max_rows`` and ``max_bytes`` let a caller set tighter limits (uploads do: see :mod:`coverage.uploads`).
+    """
     if isinstance(data, bytes):
-        if len(data) > MAX_PLAN_FILE_BYTES:
-            raise PlanFileError(source, [_too_large(len(data))])
+        if len(data) > max_bytes:
+            raise PlanFileError(source, [_too_large(len(data), max_bytes)])
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -98,8 +103,8 @@ def parse_plans(data: bytes | str, *, source: str = "plans file", max_rows: int 
         raise PlanFileError(source, [PlanFileProblem(reader.line_num, None, f"is not valid CSV ({exc})")]) from None
 
 
-def _too_large(size: int) -> PlanFileProblem:
-    return PlanFileProblem(None, None, f"is {size:,} bytes; a plans file may be at most {MAX_PLAN_FILE_BYTES:,} bytes")
+def _too_large(size: int, limit: int = MAX_PLAN_FILE_BYTES) -> PlanFileProblem:
+    return PlanFileProblem(None, None, f"is {size:,} bytes; a plans file may be at most {limit:,} bytes")
 
 
 def _check_header(source: str, header: list[str]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from coverage import Accumulators, CarePlan, CoordinationMethod, CopayTiming, Course, PayerType, Plan, Secondary
+from coverage.plans import FORMULA_STARTS
 
 INSURED = [p for p in PayerType if p is not PayerType.SELF_PAY]
 
@@ -147,3 +148,69 @@ def out_of_network(
         }
     )
     return oon_plan, care.model_copy(update={"in_network": False, **billed}), oon_so_far
+
+
+def plan_texts(max_size: int) -> st.SearchStrategy[str]:
+    """Text a person might type into a plan's name or notes: commas, quotes, accents, tabs, emoji.
+
+    Only text a plan accepts and that survives plans.csv (which trims cells) unchanged.
+    """
+    return st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n\x00"),
+        min_size=1,
+        max_size=max_size,
+    ).filter(
+        lambda text: (
+            text == text.strip()
+            and not text.startswith(FORMULA_STARTS)
+            and all(ord(ch) >= 32 or ch == "\t" for ch in text)
+        )
+    )
+
+
+@st.composite
+def plans_with_any_text(draw: st.DrawFn) -> Plan:
+    """A plan from :func:`plans` with a drawn plan_id, name and notes (notes may be empty)."""
+    return Plan.model_validate(
+        {
+            **draw(plans()).model_dump(),
+            "plan_id": draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,20}", fullmatch=True)),
+            "plan_name": draw(plan_texts(120)),
+            "notes": draw(st.one_of(st.just(""), plan_texts(500))),
+        }
+    )
+
+
+#: Cells that have broken parsers elsewhere: huge, negative, exotic numbers, formulas, quotes, odd spaces.
+ODD_CELLS = [
+    "", " ", "0", "-1", "-0", "+5", "1e308", "1E-400", "NaN", "-Infinity", "sNaN", "9" * 5000, "0." + "0" * 400 + "1",
+    "1_000", "1,000", "$5", "$ 1,250.00", "1.005", "0x10", "١٢٣", "٥٠", "12%", "true", "yes", "TRUE", "2", "01-01",
+    "02-29", "00-00", "13-01", "commercial", "self_pay", "medicare", "after_deductible", "=1+1", "@SUM(A1)", '"',
+    "a,b", "\u00a0", "\u2028", "\t", "x" * 600, "é", "🙂",
+]  # fmt: skip
+
+
+@st.composite
+def plans_csv_bytes(draw: st.DrawFn) -> bytes:
+    """A plans file as UTF-8 bytes: valid rows with a few cells swapped for odd ones.
+
+    Now and then a row has the wrong width or the header is shuffled.
+    """
+    import csv
+    import io
+
+    from coverage.catalog_rows import plan_to_row
+    from coverage.loader import PLAN_COLUMNS
+
+    odd = st.one_of(st.sampled_from(ODD_CELLS), st.text(st.characters(exclude_characters="\x00"), max_size=12))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
+    writer.writerow(PLAN_COLUMNS if draw(st.integers(0, 9)) else draw(st.permutations(PLAN_COLUMNS)))
+    for _ in range(draw(st.integers(0, 4))):
+        row = list(plan_to_row(draw(plans())).values())
+        for _ in range(draw(st.integers(0, 2))):
+            row[draw(st.integers(0, len(row) - 1))] = draw(odd)
+        if not draw(st.integers(0, 19)):
+            row = row[:-1] if draw(st.booleans()) else [*row, draw(odd)]
+        writer.writerow(row)
+    return out.getvalue().encode("utf-8")

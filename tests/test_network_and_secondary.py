@@ -229,3 +229,17 @@ def test_in_and_out_of_network_are_set_side_by_side_only_when_the_plan_states_bo
     assert both is not None
     # in: 20% of 100 = 20; out: 40% of 100 = 40 + 50 balance bill = 90
     assert (both[IN_NETWORK].patient_total, both[OUT_OF_NETWORK].patient_total) == (D("20.00"), D("90.00"))
+
+
+def test_a_saved_catalog_keeps_out_of_network_terms_and_the_plain_header_when_there_are_none() -> None:
+    """plans_to_csv writes the oon_* columns only when a plan has them, and they read back unchanged."""
+    from coverage.catalog_rows import plans_to_csv
+
+    plain = plan(plan_id="plain")
+    with_oon = plan(plan_id="ppo", oon_covered=True, oon_deductible="1500.00", oon_pt_coinsurance_pct="40")
+
+    plain_text, both_text = plans_to_csv([plain]), plans_to_csv([plain, with_oon])
+
+    assert plain_text.splitlines()[0] == ",".join(PLAN_COLUMNS)
+    assert both_text.splitlines()[0] == ",".join(ALL_PLAN_COLUMNS)
+    assert parse_plans(both_text) == [plain, with_oon]
