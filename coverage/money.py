@@ -21,7 +21,8 @@ HUNDRED = Decimal(100)
 #: enough that a typo such as 9999999999 is reported instead of computed with.
 MAX_MONEY = Decimal("10000000.00")
 
-_MONEY_TEXT = re.compile(r"^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^\$?\s*\.\d+$")
+_MONEY_TEXT = re.compile(r"^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^\$?\s*\.\d+$", re.ASCII)
+_PERCENT_TEXT = re.compile(r"^(\d+(\.\d*)?|\.\d+)$", re.ASCII)
 
 
 class MoneyError(ValueError):
@@ -118,9 +119,16 @@ def to_percent(value: str | int | Decimal) -> Decimal:
     """A coinsurance percentage from 0 to 100, with up to two decimals (12.5 is fine)."""
     if isinstance(value, (bool, float)):
         raise PercentError("percentages must be exact: pass text or a Decimal, not a float")
+    if isinstance(value, str):
+        text = value.strip().removesuffix("%").strip()
+        if text.startswith("-"):
+            raise PercentError("must be a percentage from 0 to 100")
+        if not _PERCENT_TEXT.match(text):
+            raise PercentError(f"'{_shorten(value.strip())}' is not a percentage such as 20")
+        value = text
     try:
-        pct = Decimal(value.strip().rstrip("%").strip()) if isinstance(value, str) else Decimal(value)
-    except InvalidOperation as exc:
+        pct = Decimal(value)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern above admits only digits
         raise PercentError(f"'{_shorten(str(value))}' is not a percentage such as 20") from exc
     if not pct.is_finite() or pct < 0 or pct > HUNDRED:
         raise PercentError("must be a percentage from 0 to 100")

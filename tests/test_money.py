@@ -37,6 +37,7 @@ def test_amounts_people_type_are_read_exactly(text: str, amount: str) -> None:
         ("NaN", "is not an amount"),
         ("99999999999", "must be at most $10,000,000.00"),
         ("1,00", "is not an amount"),
+        ("٥", "is not an amount"),  # an Arabic-Indic five: only the digits 0-9 are amounts
     ],
 )
 def test_text_that_is_not_an_amount_gets_a_plain_message(text: str, message: str) -> None:
@@ -67,3 +68,16 @@ def test_a_percentage_of_an_amount_is_rounded_half_up() -> None:
 def test_money_is_formatted_with_a_dollar_sign_commas_and_cents() -> None:
     """1234.5 shows as $1,234.50."""
     assert format_money(D("1234.5")) == "$1,234.50"
+
+
+@pytest.mark.parametrize(("text", "ok"), [("20", True), ("12.5%", True), (" 7 ", True), ("٢٠", False), ("1e2", False),
+                                          ("-5", False), ("abc", False)])  # fmt: skip
+def test_only_plain_digits_make_a_percentage(text: str, ok: bool) -> None:
+    """Percentages accept 0-9 with an optional % sign; other scripts' digits and exponents are refused."""
+    from coverage.money import PercentError, to_percent
+
+    if ok:
+        assert 0 <= to_percent(text) <= 100
+    else:
+        with pytest.raises(PercentError):
+            to_percent(text)
