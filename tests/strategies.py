@@ -202,7 +202,9 @@ def plans_csv_bytes(draw: st.DrawFn) -> bytes:
     from coverage.catalog_rows import plan_to_row
     from coverage.loader import PLAN_COLUMNS
 
-    odd = st.one_of(st.sampled_from(ODD_CELLS), st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12))
+    odd = st.one_of(
+        st.sampled_from(ODD_CELLS), st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12)
+    )
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
     writer.writerow(PLAN_COLUMNS if draw(st.integers(0, 9)) else draw(st.permutations(PLAN_COLUMNS)))
