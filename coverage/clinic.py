@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from coverage.text import OneLine
 from coverage.validation import field_problems
 
 #: A settings file larger than this is not a clinic's details.
@@ -47,26 +48,19 @@ class Clinic(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
-    name: str = Field(min_length=1, max_length=120)
-    address: str = Field(min_length=1, max_length=200)
-    phone: str = Field(min_length=1, max_length=40)
-    email: str = Field(default="", max_length=120)
+    name: OneLine = Field(min_length=1, max_length=120)
+    address: OneLine = Field(min_length=1, max_length=200)
+    phone: OneLine = Field(min_length=1, max_length=40)
+    email: OneLine = Field(default="", max_length=120)
     npi: str = Field(description="the clinic's 10-digit National Provider Identifier")
     tin: str = Field(description="the clinic's 9-digit Taxpayer Identification Number, as 12-3456789")
-    location: str = Field(default="", max_length=200, description="where the visits take place, if not the address")
+    location: OneLine = Field(default="", max_length=200, description="where the visits take place, if not the address")
 
     @field_validator("name", "address", "phone", "email", "npi", "tin", "location", mode="before")
     @classmethod
     def _quoted_text(cls, value: object) -> object:
         if not isinstance(value, str):
             raise ValueError('must be text in quotes, such as npi = "1234567893"')
-        return value
-
-    @field_validator("name", "address", "phone", "email", "location")
-    @classmethod
-    def _one_line(cls, value: str) -> str:
-        if any(ord(ch) < 32 for ch in value):
-            raise ValueError("must be one line without control characters")
         return value
 
     @field_validator("email")

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coverage.money import ZERO, Money, Percent
+from coverage.text import one_line
 
 Discipline = Literal["OT", "PT"]
 DISCIPLINES: tuple[Discipline, ...] = ("OT", "PT")
@@ -94,9 +95,7 @@ class Plan(BaseModel):
     def _text_is_not_a_formula(cls, value: str) -> str:
         if value.startswith(FORMULA_STARTS):
             raise ValueError("must not start with = + - or @ (a spreadsheet could run it as a formula)")
-        if any(ord(ch) < 32 and ch not in "\t" for ch in value):
-            raise ValueError("must not contain control characters or line breaks")
-        return value
+        return one_line(value)
 
     @field_validator("plan_year_start")
     @classmethod

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from coverage.notices import format_day
+from coverage.text import OneLine
 
 _INITIALS = re.compile(r"^[A-Za-z]{1,4}$")
 
@@ -31,16 +32,9 @@ class Verification(BaseModel):
 
     call_date: dt.date
     method: VerificationMethod
-    representative: str = Field(default="", max_length=80)
-    reference_number: str = Field(min_length=1, max_length=60)
+    representative: OneLine = Field(default="", max_length=80)
+    reference_number: OneLine = Field(min_length=1, max_length=60)
     staff_initials: str
-
-    @field_validator("representative", "reference_number")
-    @classmethod
-    def _one_line(cls, value: str) -> str:
-        if any(ord(ch) < 32 for ch in value):
-            raise ValueError("must be one line without control characters")
-        return value
 
     @field_validator("staff_initials")
     @classmethod

@@ -151,7 +151,7 @@ def out_of_network(
 
 
 def plan_texts(max_size: int) -> st.SearchStrategy[str]:
-    """Text a person might type into a plan's name or notes: commas, quotes, accents, tabs, emoji.
+    """Text a person might type into a plan's name or notes: commas, quotes, accents, emoji.
 
     Only text a plan accepts and that survives plans.csv (which trims cells) unchanged.
     """
@@ -163,7 +163,7 @@ def plan_texts(max_size: int) -> st.SearchStrategy[str]:
         lambda text: (
             text == text.strip()
             and not text.startswith(FORMULA_STARTS)
-            and all(ord(ch) >= 32 or ch == "\t" for ch in text)
+            and all(ord(ch) >= 32 and ord(ch) != 127 for ch in text)
         )
     )
 
