@@ -1,0 +1,186 @@
+"""UI helpers shared by the dashboard's pages: the plan catalog, form fields and safe text.
+
+No cost rule lives here: these helpers read widgets, load files and format text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from coverage import Plan, PlanFileError, format_money, load_plans
+from coverage.plans import MAX_VISITS
+
+PLANS_CSV = Path(__file__).resolve().parents[1] / "plans.csv"
+#: Session state key where the upload page leaves a session-only catalog (a list of Plan).
+UPLOADED_PLANS = "uploaded_plans"
+#: Widgets keep their value for the whole browser session, across page switches.
+PERSIST: Any = "session"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:])")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _load_catalog(path: str, modified_ns: int) -> list[Plan]:
+    """The plans of the CSV at ``path``; cached per file version (``modified_ns`` is part of the key)."""
+    del modified_ns  # only a cache key: a saved catalog gets a new modification time
+    return load_plans(path)
+
+
+def catalog_plans(path: Path = PLANS_CSV) -> list[Plan]:
+    """The clinic's catalog from ``plans.csv``, read again only when the file changes.
+
+    Raises :class:`coverage.PlanFileError` when the file is missing or broken.
+    """
+    try:
+        modified_ns = path.stat().st_mtime_ns
+    except OSError:
+        modified_ns = 0  # load_plans reports the missing file in words
+    return _load_catalog(str(path), modified_ns)
+
+
+def current_plans() -> list[Plan]:
+    """The plans to offer: this session's uploaded catalog when there is one, else ``plans.csv``.
+
+    A broken ``plans.csv`` shows its problems on the page and gives an empty list, so a
+    person can still enter their plan's numbers by hand.
+    """
+    uploaded = st.session_state.get(UPLOADED_PLANS)
+    if uploaded:
+        return list(uploaded)
+    try:
+        return catalog_plans()
+    except PlanFileError as exc:
+        st.error(f"The clinic's plan list could not be read: {escape_markdown(str(exc))}")
+        return []
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with every Markdown character escaped, so ``$`` never starts maths and a name is never a link."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def money_md(amount: Decimal) -> str:
+    """``$1,234.50`` ready for Markdown (the dollar sign escaped)."""
+    return escape_markdown(format_money(amount))
+
+
+def seed(values: Mapping[str, Any]) -> None:
+    """Put ``values`` into the widgets' session state (before the widgets are drawn, or in a callback)."""
+    for key, value in values.items():
+        st.session_state[key] = value
+
+
+class Fields:
+    """Form fields, each with a place right under it for the domain's message about it."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str, Any] = {}
+
+    def _slot(self, key: str) -> None:
+        self._slots[key] = st.empty()
+
+    def money(
+        self,
+        label: str,
+        key: str,
+        *,
+        help: str,
+        placeholder: str = "0.00",
+        disabled: bool = False,
+    ) -> None:
+        """A text field for dollars and cents (read with :func:`coverage.money.parse_money`)."""
+        st.text_input(
+            label,
+            key=key,
+            help=help,
+            placeholder=placeholder,
+            max_chars=20,
+            disabled=disabled,
+            persist_state=PERSIST,
+        )
+        self._slot(key)
+
+    def percent(self, label: str, key: str, *, help: str) -> None:
+        """A text field for a percentage from 0 to 100."""
+        st.text_input(label, key=key, help=help, placeholder="20", max_chars=10, persist_state=PERSIST)
+        self._slot(key)
+
+    def text(self, label: str, key: str, *, help: str, max_chars: int, placeholder: str = "") -> None:
+        """A plain text field."""
+        st.text_input(label, key=key, help=help, max_chars=max_chars, placeholder=placeholder, persist_state=PERSIST)
+        self._slot(key)
+
+    def count(self, label: str, key: str, *, help: str, placeholder: str = "", disabled: bool = False) -> None:
+        """A whole number; may be left blank when ``placeholder`` says what blank means."""
+        st.number_input(
+            label,
+            min_value=0,
+            max_value=MAX_VISITS,
+            value=None,
+            step=1,
+            key=key,
+            help=help,
+            placeholder=placeholder or None,
+            disabled=disabled,
+            persist_state=PERSIST,
+        )
+        self._slot(key)
+
+    def choice(
+        self,
+        label: str,
+        key: str,
+        options: Sequence[Any],
+        labels: Callable[[Any], str],
+        *,
+        help: str,
+        horizontal: bool = True,
+    ) -> None:
+        """One of a few options, as radio buttons."""
+        st.radio(label, options, format_func=labels, key=key, help=help, horizontal=horizontal, persist_state=PERSIST)
+        self._slot(key)
+
+    def switch(self, label: str, key: str, *, help: str) -> None:
+        """An on/off toggle."""
+        st.toggle(label, key=key, help=help, persist_state=PERSIST)
+        self._slot(key)
+
+    def check(self, label: str, key: str, *, help: str) -> None:
+        """A yes/no checkbox (its label wraps, so it suits longer questions)."""
+        st.checkbox(label, key=key, help=help, persist_state=PERSIST)
+        self._slot(key)
+
+    def day(self, label: str, key: str, *, help: str, first: date, last: date) -> None:
+        """A date picker between ``first`` and ``last``."""
+        st.date_input(
+            label, key=key, help=help, min_value=first, max_value=last, format="MM/DD/YYYY", persist_state=PERSIST
+        )
+        self._slot(key)
+
+    def place(self, key: str) -> None:
+        """A place for messages about ``key`` that belong to no single widget (e.g. "turn on PT or OT")."""
+        self._slot(key)
+
+    def values(self) -> dict[str, Any]:
+        """The current value of every field drawn so far."""
+        return {key: st.session_state.get(key) for key in self._slots}
+
+    def show_problems(self, problems: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Write each problem under its field; return those that have no field on this page."""
+        unplaced = []
+        by_key: dict[str, list[str]] = {}
+        for key, message in problems:
+            if key in self._slots:
+                by_key.setdefault(key, []).append(message)
+            else:
+                unplaced.append((key, message))
+        for key, messages in by_key.items():
+            self._slots[key].error(escape_markdown(" ".join(messages)))
+        return unplaced
