@@ -72,9 +72,9 @@ def _load_scenario(plans: list[Plan]) -> None:
         try:
             request = parse_share_link(params, plans, today=today)
         except ShareLinkError as exc:
-            state[NOTICE] = (str(exc), request)
+            state[NOTICE] = (f"This link could not be used ({exc}), so the page shows the standard example.", request)
     elif plan_is_gone:
-        state[NOTICE] = ("the plan you had picked is no longer in the plan list", request)
+        state[NOTICE] = ("The plan you had picked is no longer in the plan list: pick one again.", request)
     seed(form_values(request))
     state[SEEDED] = True
 
@@ -419,14 +419,21 @@ def _chart(view: Overview) -> None:
             tooltip=[alt.Tooltip("date:T", title="Date"), "who:N", alt.Tooltip("amount:Q", format="$,.2f")],
         )
     )
-    rules = alt.Chart(marks).mark_rule(strokeDash=[4, 4], color="#7a7a7a").encode(x=x, tooltip=["milestone", "detail"])
-    labels = (
-        alt.Chart(marks)
-        .mark_text(align="left", dx=4, dy=-6, angle=0, color="#4a4a4a")
-        .encode(x=x, y=alt.value(10), text="milestone")
-    )
+    chart = lines
+    if not marks.empty:
+        rules = (
+            alt.Chart(marks)
+            .mark_rule(strokeDash=[4, 4], color="#7a7a7a")
+            .encode(x=x, tooltip=[alt.Tooltip("milestone:N"), alt.Tooltip("detail:N")])
+        )
+        labels = (
+            alt.Chart(marks)
+            .mark_text(align="left", dx=4, dy=-6, color="#4a4a4a")
+            .encode(x=x, y=alt.value(10), text="milestone:N")
+        )
+        chart = chart + rules + labels
     st.altair_chart(
-        (lines + rules + labels).properties(height=300),
+        chart.properties(height=300),
         width="stretch",
         alt=f"Line chart of what you and your plan have paid by each visit date; you pay "
         f"{format_money(view.estimate.patient_total)} in total. Dashed lines mark the milestones listed above.",
@@ -515,12 +522,9 @@ except FormError as exc:
     st.stop()
 
 if NOTICE in state:
-    reason, fallback = state[NOTICE]
+    sentence, fallback = state[NOTICE]
     if request == fallback:  # shown until the person changes something
-        notice.warning(
-            f"This link could not be used ({escape_markdown(reason)}), so the page shows the standard example instead.",
-            icon=None,
-        )
+        notice.warning(escape_markdown(sentence))
     else:
         del state[NOTICE]
 

@@ -33,11 +33,12 @@ def _load_catalog(path: str, modified_ns: int) -> list[Plan]:
     return load_plans(path)
 
 
-def catalog_plans(path: Path = PLANS_CSV) -> list[Plan]:
-    """The clinic's catalog from ``plans.csv``, read again only when the file changes.
+def catalog_plans(path: Path | None = None) -> list[Plan]:
+    """The clinic's catalog (``plans.csv`` unless ``path`` is given), read again only when the file changes.
 
     Raises :class:`coverage.PlanFileError` when the file is missing or broken.
     """
+    path = path or PLANS_CSV
     try:
         modified_ns = path.stat().st_mtime_ns
     except OSError:
