@@ -46,6 +46,14 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SWITCH = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
+#: Form keys that a link spells differently, for messages about a link.
+_LINK_NAMES = {"start_date": "start"} | {
+    course_key(d, field): f"{d.lower()} ({words})"
+    for d in DISCIPLINES
+    for field, words in (("visits_per_week", "visits a week"), ("weeks", "weeks"))
+}
+
+
 class ShareLinkError(ValueError):
     """A link whose parameters do not make an estimate: tampered with, cut short, or from another catalog."""
 
@@ -85,7 +93,7 @@ def parse_share_link(params: Mapping[str, str], plans: Sequence[Plan], *, today:
     try:
         return read_form(values, plans)
     except FormError as exc:
-        raise ShareLinkError("; ".join(f"{key}: {message}" for key, message in exc.problems)) from None
+        raise ShareLinkError("; ".join(f"{_LINK_NAMES.get(k, k)}: {message}" for k, message in exc.problems)) from None
 
 
 def share_link_params(request: EstimateRequest, plans: Sequence[Plan]) -> dict[str, str]:
