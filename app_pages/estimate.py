@@ -327,7 +327,7 @@ def _headline(view: Overview) -> None:
     after = sorted(desk.visit_after_deductible.items(), reverse=True)  # PT first, as in the form
     for column, (discipline, amount) in zip(st.columns(2), after, strict=False):
         column.metric(
-            f"A {discipline} visit once the deductible is met",
+            f"{discipline} visit once the deductible is met",
             format_money(amount),
             help="A regular visit's copay and coinsurance after the deductible is met, before any out-of-pocket "
             "maximum is reached.",
