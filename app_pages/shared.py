@@ -78,14 +78,33 @@ def seed(values: Mapping[str, Any]) -> None:
         st.session_state[key] = value
 
 
+def form_state(keys: Iterable[str]) -> dict[str, Any]:
+    """The value each of ``keys`` holds in session state (what its widget showed last, or was seeded with)."""
+    return {key: st.session_state.get(key) for key in keys}
+
+
 class Fields:
-    """Form fields, each with a place right under it for the domain's message about it."""
+    """Form fields, each followed by the domain's message about it when there is one.
 
-    def __init__(self) -> None:
-        self._slots: dict[str, Any] = {}
+    The form is read (and its problems found) before it is drawn, from the values the widgets
+    left in session state, so each message is drawn right under its field in the same run.
+    """
 
-    def _slot(self, key: str) -> None:
-        self._slots[key] = st.empty()
+    def __init__(self, problems: Iterable[tuple[str, str]] = ()) -> None:
+        self.problems: dict[str, list[str]] = {}
+        for key, message in problems:
+            self.problems.setdefault(key, []).append(message)
+        self.drawn: set[str] = set()
+
+    def place(self, key: str) -> None:
+        """The messages about ``key`` (a field just drawn, or a group such as "turn on PT or OT")."""
+        self.drawn.add(key)
+        if key in self.problems:
+            st.error(escape_markdown(" ".join(self.problems[key])))
+
+    def unplaced(self) -> list[tuple[str, str]]:
+        """Problems about keys that have no place on the page as drawn."""
+        return [(key, m) for key, messages in self.problems.items() if key not in self.drawn for m in messages]
 
     def money(
         self,
@@ -106,17 +125,17 @@ class Fields:
             disabled=disabled,
             persist_state=PERSIST,
         )
-        self._slot(key)
+        self.place(key)
 
     def percent(self, label: str, key: str, *, help: str) -> None:
         """A text field for a percentage from 0 to 100."""
         st.text_input(label, key=key, help=help, placeholder="20", max_chars=10, persist_state=PERSIST)
-        self._slot(key)
+        self.place(key)
 
     def text(self, label: str, key: str, *, help: str, max_chars: int, placeholder: str = "") -> None:
         """A plain text field."""
         st.text_input(label, key=key, help=help, max_chars=max_chars, placeholder=placeholder, persist_state=PERSIST)
-        self._slot(key)
+        self.place(key)
 
     def count(self, label: str, key: str, *, help: str, placeholder: str = "", disabled: bool = False) -> None:
         """A whole number; may be left blank when ``placeholder`` says what blank means."""
@@ -132,7 +151,7 @@ class Fields:
             disabled=disabled,
             persist_state=PERSIST,
         )
-        self._slot(key)
+        self.place(key)
 
     def choice(
         self,
@@ -146,42 +165,21 @@ class Fields:
     ) -> None:
         """One of a few options, as radio buttons."""
         st.radio(label, options, format_func=labels, key=key, help=help, horizontal=horizontal, persist_state=PERSIST)
-        self._slot(key)
+        self.place(key)
 
     def switch(self, label: str, key: str, *, help: str) -> None:
         """An on/off toggle."""
         st.toggle(label, key=key, help=help, persist_state=PERSIST)
-        self._slot(key)
+        self.place(key)
 
     def check(self, label: str, key: str, *, help: str) -> None:
         """A yes/no checkbox (its label wraps, so it suits longer questions)."""
         st.checkbox(label, key=key, help=help, persist_state=PERSIST)
-        self._slot(key)
+        self.place(key)
 
     def day(self, label: str, key: str, *, help: str, first: date, last: date) -> None:
         """A date picker between ``first`` and ``last``."""
         st.date_input(
             label, key=key, help=help, min_value=first, max_value=last, format="MM/DD/YYYY", persist_state=PERSIST
         )
-        self._slot(key)
-
-    def place(self, key: str) -> None:
-        """A place for messages about ``key`` that belong to no single widget (e.g. "turn on PT or OT")."""
-        self._slot(key)
-
-    def values(self) -> dict[str, Any]:
-        """The current value of every field drawn so far."""
-        return {key: st.session_state.get(key) for key in self._slots}
-
-    def show_problems(self, problems: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-        """Write each problem under its field; return those that have no field on this page."""
-        unplaced = []
-        by_key: dict[str, list[str]] = {}
-        for key, message in problems:
-            if key in self._slots:
-                by_key.setdefault(key, []).append(message)
-            else:
-                unplaced.append((key, message))
-        for key, messages in by_key.items():
-            self._slots[key].error(escape_markdown(" ".join(messages)))
-        return unplaced
+        self.place(key)

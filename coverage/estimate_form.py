@@ -48,7 +48,14 @@ COURSE_KEYS = {
 }
 ACCUMULATOR_MONEY = ("deductible_met", "oop_met", "ot_threshold_used", "pt_threshold_used")
 ACCUMULATOR_FIELDS = tuple(Accumulators.model_fields)
-ACCUMULATOR_COUNTS = tuple(name for name in ACCUMULATOR_FIELDS if name not in ACCUMULATOR_MONEY)
+#: Every key of the form, as :func:`form_values` fills it and :func:`read_form` reads it.
+FORM_KEYS = (
+    "plan",
+    *PLAN_FIELDS,
+    "start_date",
+    *(key for d in ("ot", "pt") for key in (d, *(f"{d}_{suffix}" for suffix in COURSE_KEYS.values()))),
+    *ACCUMULATOR_FIELDS,
+)
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -43,6 +43,12 @@ def app() -> AppTest:
     return at.run()
 
 
+def open_section(at: AppTest, key: str) -> AppTest:
+    """Open the expander keyed ``key`` (show_plan_rules, show_so_far): its fields are drawn only while open."""
+    at.session_state[key] = True
+    return at.run()
+
+
 def shown_total(at: AppTest) -> Decimal:
     """The patient's total as the page shows it inside the element keyed total_patient."""
     return parse_money(at.container("total_patient").metric[0].value)
@@ -79,6 +85,7 @@ def message_after(at: AppTest, key: str) -> str | None:
 def test_picking_an_example_plan_and_a_course_shows_exactly_the_engines_total(app: AppTest) -> None:
     """Picking the HMO, PT 3 a week for 10 weeks and OT on, the total equals estimate() on the same inputs."""
     app.selectbox(key="plan").select("hmo-30-30").run()
+    open_section(app, "show_plan_rules")
     app.number_input(key="pt_visits_per_week").set_value(3)
     app.number_input(key="pt_weeks").set_value(10)
     app.toggle(key="ot").set_value(True)
@@ -158,6 +165,7 @@ def test_year_to_date_figures_change_the_result(app: AppTest) -> None:
     """Typing the deductible already met lowers the total to the engine's figure for those year-to-date numbers."""
     plan = PLANS["medicare-b-2026"]
     before = shown_total(app)
+    open_section(app, "show_so_far")
 
     app.text_input(key="deductible_met").set_value("283.00")
     app.run()
@@ -171,6 +179,7 @@ def test_visits_already_used_leave_visits_not_covered(app: AppTest) -> None:
     """With 25 of the HMO's 30 PT visits used, the page counts the visits past the limit as not covered."""
     plan = PLANS["hmo-30-30"]
     app.selectbox(key="plan").select(plan.plan_id).run()
+    open_section(app, "show_so_far")
 
     app.number_input(key="pt_visits_used").set_value(25)
     app.run()
@@ -194,13 +203,15 @@ def test_a_link_reproduces_the_estimate() -> None:
     assert not at.exception
     assert not at.warning
     assert at.selectbox(key="plan").value == "hmo-30-30"
-    assert at.number_input(key="pt_visits_used").value == 3
+    assert at.session_state["pt_visits_used"] == 3
     assert shown_total(at) == expected.patient_total
 
 
 def test_the_address_the_page_writes_reproduces_a_changed_estimate(app: AppTest) -> None:
     """After changes to the plan, the care and the year so far, the page's own link opens the same estimate."""
     app.selectbox(key="plan").select("ppo-pool-60").run()
+    open_section(app, "show_plan_rules")
+    open_section(app, "show_so_far")
     app.text_input(key="pt_coinsurance_pct").set_value("35")
     app.toggle(key="ot").set_value(True).run()
     app.text_input(key="ot_self_pay").set_value("90")
@@ -217,7 +228,7 @@ def test_the_address_the_page_writes_reproduces_a_changed_estimate(app: AppTest)
     assert link["pt_coinsurance_pct"] == "35"
     assert shown_total(again) == shown_total(app)
     assert again.text_input(key="ot_self_pay").value == "90.00"
-    assert again.text_input(key="oop_met").value == "100.50"
+    assert again.session_state["oop_met"] == "100.50"
 
 
 @pytest.mark.parametrize(
@@ -247,26 +258,28 @@ def test_a_tampered_link_falls_back_to_the_defaults_with_a_notice(link: dict[str
 
 
 @pytest.mark.parametrize(
-    ("kind", "key", "value", "message"),
+    ("field", "value", "message"),
     [
-        ("text_input", "pt_rate", "9O.00", "'9O.00' is not an amount in dollars and cents, such as 95.00"),
-        ("text_input", "deductible", "-5", "must not be negative"),
-        ("number_input", "pt_weeks", 0, "must be 1 or more"),
-        ("number_input", "pt_visits_per_week", 8, "must be 7 or less"),
-        ("text_input", "pt_coinsurance_pct", "120", "must be a percentage from 0 to 100"),
-        ("text_input", "plan_year_start", "02-30", "02-30 is not a day that exists every year"),
+        ((None, "text_input", "pt_rate"), "9O.00", "'9O.00' is not an amount in dollars and cents, such as 95.00"),
+        (("show_plan_rules", "text_input", "deductible"), "-5", "must not be negative"),
+        ((None, "number_input", "pt_weeks"), 0, "must be 1 or more"),
+        ((None, "number_input", "pt_visits_per_week"), 8, "must be 7 or less"),
+        (("show_plan_rules", "text_input", "pt_coinsurance_pct"), "120", "must be a percentage from 0 to 100"),
+        (("show_plan_rules", "text_input", "plan_year_start"), "02-30", "02-30 is not a day that exists every year"),
         (
-            "text_input",
-            "deductible_met",
+            ("show_so_far", "text_input", "deductible_met"),
             "300",
             "Deductible met ($300.00) is more than the plan's deductible ($283.00).",
         ),
     ],
 )
 def test_bad_input_shows_a_message_next_to_the_field(
-    app: AppTest, kind: str, key: str, value: object, message: str
+    app: AppTest, field: tuple[str | None, str, str], value: object, message: str
 ) -> None:
     """A letter in a money field, zero weeks or more deductible met than the plan has: a message under the field."""
+    section, kind, key = field  # the expander it sits in, the widget type, its key
+    if section:
+        open_section(app, section)
     getattr(app, kind)(key=key).set_value(value)
 
     app.run()
@@ -275,6 +288,27 @@ def test_bad_input_shows_a_message_next_to_the_field(
     assert message_after(app, key) == message
     with pytest.raises(KeyError):
         app.container("total_patient")
+
+
+def test_a_problem_in_a_closed_section_opens_it_with_the_message(app: AppTest) -> None:
+    """Deductible met 300 suits the HMO (500) but not Medicare (283): switching opens the closed section.
+
+    The message then sits under the deductible-met field.
+    """
+    app.selectbox(key="plan").select("hmo-30-30").run()
+    open_section(app, "show_so_far")
+    app.text_input(key="deductible_met").set_value("300").run()
+    app.session_state["show_so_far"] = False
+    app.run()
+    assert "deductible_met" not in [field.key for field in app.text_input]  # closed: the field is not drawn
+
+    app.selectbox(key="plan").select("medicare-b-2026").run()
+
+    assert not app.exception
+    assert app.session_state["show_so_far"] is True
+    assert message_after(app, "deductible_met") == (
+        "Deductible met ($300.00) is more than the plan's deductible ($283.00)."
+    )
 
 
 def test_fixing_a_bad_field_brings_the_estimate_back(app: AppTest) -> None:
