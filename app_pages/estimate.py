@@ -40,7 +40,12 @@ with inputs:
 
 if request is None:
     with results:
-        st.error("Some fields need a fix before the estimate can be worked out: see the messages under them.")
+        wrong = ", ".join(fields.wrong_fields())
+        st.error(
+            "Some fields need a fix before the estimate can be worked out"
+            + (f" ({escape_markdown(wrong)})" if wrong else "")
+            + ": see the message under each."
+        )
         for key, message in fields.unplaced():
             st.error(escape_markdown(f"{key}: {message}"))
 else:

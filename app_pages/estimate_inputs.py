@@ -123,6 +123,7 @@ def _care(fields: Fields) -> None:
         with column.container(border=True):
             fields.switch(name, discipline, help=f"Turn on if your plan of care includes {name}.")
             off = not st.session_state.get(discipline)
+            fields.context = f"{discipline.upper()} "
             fields.count("Visits a week", f"{discipline}_visits_per_week", help="1 to 7.", disabled=off)
             fields.count("Weeks", f"{discipline}_weeks", help="How many weeks the course lasts, 1 to 52.", disabled=off)
             fields.money(
@@ -149,6 +150,7 @@ def _care(fields: Fields) -> None:
                 placeholder="same as the visit rate",
                 disabled=off,
             )
+    fields.context = ""
     fields.place("care")
 
 

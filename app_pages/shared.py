@@ -95,12 +95,19 @@ class Fields:
         for key, message in problems:
             self.problems.setdefault(key, []).append(message)
         self.drawn: set[str] = set()
+        self.labels: dict[str, str] = {}
+        self.context = ""  # put before labels in the summary, e.g. "PT " while drawing the PT course
 
-    def place(self, key: str) -> None:
+    def place(self, key: str, label: str = "") -> None:
         """The messages about ``key`` (a field just drawn, or a group such as "turn on PT or OT")."""
         self.drawn.add(key)
+        self.labels[key] = f"{self.context}{label}" if label else key
         if key in self.problems:
             st.error(escape_markdown(" ".join(self.problems[key])))
+
+    def wrong_fields(self) -> list[str]:
+        """The labels of the fields on the page that have a problem, for a summary at the top."""
+        return [self.labels[key] for key in self.problems if key in self.drawn and self.labels[key] != key]
 
     def unplaced(self) -> list[tuple[str, str]]:
         """Problems about keys that have no place on the page as drawn."""
@@ -125,17 +132,17 @@ class Fields:
             disabled=disabled,
             persist_state=PERSIST,
         )
-        self.place(key)
+        self.place(key, label)
 
     def percent(self, label: str, key: str, *, help: str) -> None:
         """A text field for a percentage from 0 to 100."""
         st.text_input(label, key=key, help=help, placeholder="20", max_chars=10, persist_state=PERSIST)
-        self.place(key)
+        self.place(key, label)
 
     def text(self, label: str, key: str, *, help: str, max_chars: int, placeholder: str = "") -> None:
         """A plain text field."""
         st.text_input(label, key=key, help=help, max_chars=max_chars, placeholder=placeholder, persist_state=PERSIST)
-        self.place(key)
+        self.place(key, label)
 
     def count(self, label: str, key: str, *, help: str, placeholder: str = "", disabled: bool = False) -> None:
         """A whole number; may be left blank when ``placeholder`` says what blank means."""
@@ -151,7 +158,7 @@ class Fields:
             disabled=disabled,
             persist_state=PERSIST,
         )
-        self.place(key)
+        self.place(key, label)
 
     def choice(
         self,
@@ -165,21 +172,21 @@ class Fields:
     ) -> None:
         """One of a few options, as radio buttons."""
         st.radio(label, options, format_func=labels, key=key, help=help, horizontal=horizontal, persist_state=PERSIST)
-        self.place(key)
+        self.place(key, label)
 
     def switch(self, label: str, key: str, *, help: str) -> None:
         """An on/off toggle."""
         st.toggle(label, key=key, help=help, persist_state=PERSIST)
-        self.place(key)
+        self.place(key, label)
 
     def check(self, label: str, key: str, *, help: str) -> None:
         """A yes/no checkbox (its label wraps, so it suits longer questions)."""
         st.checkbox(label, key=key, help=help, persist_state=PERSIST)
-        self.place(key)
+        self.place(key, label)
 
     def day(self, label: str, key: str, *, help: str, first: date, last: date) -> None:
         """A date picker between ``first`` and ``last``."""
         st.date_input(
             label, key=key, help=help, min_value=first, max_value=last, format="MM/DD/YYYY", persist_state=PERSIST
         )
-        self.place(key)
+        self.place(key, label)

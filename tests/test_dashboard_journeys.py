@@ -290,6 +290,22 @@ def test_bad_input_shows_a_message_next_to_the_field(
         app.container("total_patient")
 
 
+def test_the_summary_above_the_results_names_the_fields_to_fix(app: AppTest) -> None:
+    """With a bad PT visit rate and zero OT weeks, the summary lists both by name, not by key."""
+    app.toggle(key="ot").set_value(True).run()
+    app.text_input(key="pt_rate").set_value("abc")
+    app.number_input(key="ot_weeks").set_value(0)
+
+    app.run()
+
+    summaries = [plain(e.value) for e in app.error if e.value.startswith("Some fields")]
+    assert not app.exception
+    assert summaries == [
+        "Some fields need a fix before the estimate can be worked out (PT Visit rate, OT Weeks): "
+        "see the message under each."
+    ]
+
+
 def test_a_problem_in_a_closed_section_opens_it_with_the_message(app: AppTest) -> None:
     """Deductible met 300 suits the HMO (500) but not Medicare (283): switching opens the closed section.
 
