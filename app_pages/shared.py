@@ -106,8 +106,8 @@ class Fields:
             st.error(escape_markdown(" ".join(self.problems[key])))
 
     def wrong_fields(self) -> list[str]:
-        """The labels of the fields on the page that have a problem, for a summary at the top."""
-        return [self.labels[key] for key in self.problems if key in self.drawn and self.labels[key] != key]
+        """The labels of the fields on the page that have a problem, in page order, for a summary at the top."""
+        return [label for key, label in self.labels.items() if key in self.problems and label != key]
 
     def unplaced(self) -> list[tuple[str, str]]:
         """Problems about keys that have no place on the page as drawn."""
