@@ -35,10 +35,12 @@ def _type(page: Page, key: str, text: str) -> None:
 
 @pytest.mark.browser
 def test_a_scenario_entered_in_the_browser_shows_the_engines_total(page: Page, app_url: str) -> None:
-    """A scenario typed into the page shows estimate()'s total on the same inputs, with no sideways scrolling.
+    """A scenario typed into the page shows estimate()'s total; no sideways scrolling, nothing fetched from outside.
 
     From a shared link: pick the HMO, make PT 3 a week for 10 weeks, turn OT on, type the deductible met.
     """
+    outside: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(app_url) else outside.append(request.url))
     page.goto(f"{app_url}/?plan=medicare-b-2026&pt=2x8&start=2026-01-05")
     _shows(page, "medicare-b-2026", CarePlan(start_date=START, pt=PT_2X8))
 
@@ -68,3 +70,6 @@ def test_a_scenario_entered_in_the_browser_shows_the_engines_total(page: Page, a
     assert page.get_by_test_id("stException").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORT["width"]
     assert shot.stat().st_size > 10_000
+    assert not [
+        url for url in outside if not url.startswith(("data:", "blob:"))
+    ]  # no fonts or scripts from the internet

@@ -231,6 +231,21 @@ def test_the_address_the_page_writes_reproduces_a_changed_estimate(app: AppTest)
     assert again.session_state["oop_met"] == "100.50"
 
 
+def test_a_link_from_another_page_in_the_same_session_replaces_the_estimate(app: AppTest) -> None:
+    """When another page sends the person here with new parameters, the page shows that scenario, not the old one."""
+    app.number_input(key="pt_weeks").set_value(4).run()
+
+    app.query_params.clear()
+    app.query_params.update({"plan": "copay-only", "ot": "1x6", "start": "2026-03-02"})
+    app.run()
+
+    care = CarePlan(start_date=date(2026, 3, 2), ot=OT_2X8.model_copy(update={"visits_per_week": 1, "weeks": 6}))
+    assert not app.exception
+    assert app.selectbox(key="plan").value == "copay-only"
+    assert app.toggle(key="pt").value is False
+    assert shown_total(app) == estimate(PLANS["copay-only"], care).patient_total
+
+
 @pytest.mark.parametrize(
     "link",
     [
