@@ -68,6 +68,7 @@ def _notices(view: Overview) -> None:
     st.markdown("**What to know**")
     if not view.estimate.notices:
         st.markdown("Nothing to watch for: no limit, maximum or authorization comes up in this course.")
+        return
     st.markdown("\n".join(f"- {escape_markdown(notice.message)}" for notice in view.estimate.notices))
 
 
@@ -163,7 +164,8 @@ def draw_results(view: Overview, column: Any) -> None:
     with column:
         _headline(view)
         if view.changed_fields:
-            st.caption("Changed from the plan list for this estimate: " + ", ".join(view.changed_fields))
+            changed = ", ".join(name.replace("_", " ") for name in view.changed_fields)
+            st.caption(f"Changed from the plan list for this estimate: {escape_markdown(changed)}.")
         _front_desk(view)
         _notices(view)
         _comparison(view)
