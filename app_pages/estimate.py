@@ -17,7 +17,7 @@ from app_pages.estimate_inputs import LINK_WRITTEN, NOTICE, draw_inputs, load_sc
 from app_pages.estimate_results import draw_results
 from app_pages.shared import Fields, current_plans, escape_markdown, form_state
 from coverage import Estimate, EstimateRequest, FormError, overview, read_form
-from coverage.estimate_form import FORM_KEYS
+from coverage.form_fields import FORM_KEYS
 
 st.title("What will this therapy cost?", anchor=False)
 st.caption(

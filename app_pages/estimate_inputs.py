@@ -13,8 +13,8 @@ import streamlit as st
 
 from app_pages.shared import Fields, seed
 from coverage import CopayTiming, PayerType, Plan
-from coverage.estimate_form import ACCUMULATOR_FIELDS, PLAN_FIELDS, form_values, plan_form_values
 from coverage.estimate_request import EARLIEST_START, LATEST_START, OWN_PLAN, base_plan, default_request
+from coverage.form_fields import ACCUMULATOR_FIELDS, PLAN_FIELDS, form_values, plan_form_values
 from coverage.share_link import ShareLinkError, is_share_link, parse_share_link
 
 PAYER_LABELS = {

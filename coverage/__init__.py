@@ -6,10 +6,11 @@ Pure domain code: no Streamlit, no I/O outside :mod:`coverage.loader`.
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.compare import CareComparison, Scenario, compare_care
 from coverage.estimate import VISIT_COLUMNS, Estimate, Totals, VisitCost, YearToDateError, estimate
-from coverage.estimate_form import FormError, form_values, read_form
+from coverage.estimate_form import FormError, read_form
 from coverage.estimate_request import OWN_PLAN, EstimateRequest, default_request
 from coverage.explain import explain_visit
 from coverage.export import visits_csv
+from coverage.form_fields import form_values
 from coverage.front_desk import FrontDesk, front_desk, regular_visit_cost
 from coverage.loader import PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
 from coverage.money import MoneyError, format_money, parse_money, round_cents, to_money

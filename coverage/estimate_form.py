@@ -4,58 +4,35 @@ The dashboard keeps one value per form field (text for money, whole numbers for
 counts, true/false for switches) under the field's key. :func:`read_form` turns
 those values into an :class:`EstimateRequest` or raises :class:`FormError`
 naming each field that is wrong, in the words of the domain's own checks.
-:func:`form_values` is its inverse.
+:func:`coverage.form_fields.form_values` is its inverse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.estimate import YearToDateError, check_year_to_date
-from coverage.estimate_request import (
-    EARLIEST_START,
-    LATEST_START,
-    EstimateRequest,
-    base_plan,
-    default_course,
+from coverage.estimate_request import EARLIEST_START, LATEST_START, EstimateRequest, base_plan
+from coverage.form_fields import (
+    ACCUMULATOR_FIELDS,
+    ACCUMULATOR_MONEY,
+    COURSE_KEYS,
+    PLAN_COUNTS,
+    PLAN_FIELDS,
+    PLAN_MONEY,
+    PLAN_OPTIONAL,
+    PLAN_PERCENT,
+    PLAN_TEXT,
+    course_key,
 )
 from coverage.money import parse_money, to_percent
-from coverage.plans import DISCIPLINES, Discipline, Plan
+from coverage.plans import DISCIPLINES, Plan
 from coverage.validation import field_problems
-
-PLAN_MONEY = ("deductible", "oop_max", "ot_copay", "pt_copay", "therapy_threshold")
-PLAN_OPTIONAL = ("oop_max", "therapy_threshold")  # blank means "none"
-PLAN_PERCENT = ("ot_coinsurance_pct", "pt_coinsurance_pct")
-PLAN_COUNTS = ("ot_visit_limit", "pt_visit_limit", "combined_visit_limit", "auth_after_visits")
-PLAN_SWITCHES = ("deductible_applies", "same_day_counts_once", "one_copay_per_day", "referral_required")
-PLAN_CHOICES = ("payer_type", "copay_timing")
-PLAN_TEXT = ("plan_name", "plan_year_start", "notes")
-#: Every plan field on the form: all plans.csv columns except plan_id.
-PLAN_FIELDS = tuple(name for name in Plan.model_fields if name != "plan_id")
-#: Course field -> the suffix of its form key (``pt_rate``, ``ot_weeks``, ...).
-COURSE_KEYS = {
-    "visits_per_week": "visits_per_week",
-    "weeks": "weeks",
-    "visit_rate": "rate",
-    "eval_rate": "eval",
-    "self_pay_rate": "self_pay",
-}
-ACCUMULATOR_MONEY = ("deductible_met", "oop_met", "ot_threshold_used", "pt_threshold_used")
-ACCUMULATOR_FIELDS = tuple(Accumulators.model_fields)
-#: Every key of the form, as :func:`form_values` fills it and :func:`read_form` reads it.
-FORM_KEYS = (
-    "plan",
-    *PLAN_FIELDS,
-    "start_date",
-    *(key for d in ("ot", "pt") for key in (d, *(f"{d}_{suffix}" for suffix in COURSE_KEYS.values()))),
-    *ACCUMULATOR_FIELDS,
-)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -66,43 +43,6 @@ class FormError(ValueError):
     def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
         self.problems = tuple(problems)
         super().__init__("; ".join(f"{key}: {message}" for key, message in self.problems))
-
-
-def course_key(discipline: Discipline, field: str) -> str:
-    """The form key of one course field: ``course_key("PT", "visit_rate") == "pt_rate"``."""
-    return f"{discipline.lower()}_{COURSE_KEYS[field]}"
-
-
-def _text(amount: Decimal | None) -> str:
-    return "" if amount is None else format(amount, "f")
-
-
-def plan_form_values(plan: Plan) -> dict[str, Any]:
-    """The plan fields of the form, filled in from ``plan``."""
-    values: dict[str, Any] = {}
-    for name in PLAN_FIELDS:
-        value = getattr(plan, name)
-        values[name] = _text(value) if name in PLAN_MONEY or name in PLAN_PERCENT else value
-    values["payer_type"] = plan.payer_type.value
-    values["copay_timing"] = plan.copay_timing.value
-    return values
-
-
-def form_values(request: EstimateRequest) -> dict[str, Any]:
-    """Every form field filled in from ``request``; a therapy that is off shows its default course."""
-    values: dict[str, Any] = {"plan": request.plan_choice, **plan_form_values(request.plan)}
-    values["start_date"] = request.care.start_date
-    for discipline in DISCIPLINES:
-        course = request.care.course(discipline)
-        values[discipline.lower()] = course is not None
-        shown = course or default_course(discipline)
-        for field in COURSE_KEYS:
-            value = getattr(shown, field)
-            values[course_key(discipline, field)] = _text(value) if field.endswith("rate") else value
-    for name in ACCUMULATOR_FIELDS:
-        value = getattr(request.accumulators, name)
-        values[name] = _text(value) if name in ACCUMULATOR_MONEY else value
-    return values
 
 
 def read_form(values: Mapping[str, Any], plans: Sequence[Plan]) -> EstimateRequest:

@@ -8,9 +8,9 @@ from pydantic import BaseModel, ConfigDict
 
 from coverage.compare import CareComparison, compare_care
 from coverage.estimate import Estimate, estimate
-from coverage.estimate_form import PLAN_FIELDS
 from coverage.estimate_request import EstimateRequest, base_plan
 from coverage.export import visits_csv
+from coverage.form_fields import PLAN_FIELDS
 from coverage.front_desk import FrontDesk, front_desk
 from coverage.plans import Plan
 from coverage.share_link import share_link_params

@@ -20,18 +20,17 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from coverage.estimate_form import (
+from coverage.estimate_form import FormError, read_form
+from coverage.estimate_request import OWN_PLAN_TEMPLATE, EstimateRequest, base_plan, default_request
+from coverage.form_fields import (
     ACCUMULATOR_FIELDS,
     ACCUMULATOR_MONEY,
     PLAN_COUNTS,
     PLAN_FIELDS,
     PLAN_SWITCHES,
-    FormError,
     course_key,
     form_values,
-    read_form,
 )
-from coverage.estimate_request import OWN_PLAN_TEMPLATE, EstimateRequest, base_plan, default_request
 from coverage.plans import DISCIPLINES, Plan
 
 COURSE_PARAMS = tuple(f"{d.lower()}_{suffix}" for d in DISCIPLINES for suffix in ("rate", "eval", "self_pay"))

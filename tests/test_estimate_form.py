@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coverage import EstimateRequest, FormError, default_request, form_values, load_plans, read_form
-from coverage.estimate_form import plan_form_values
 from coverage.estimate_request import OWN_PLAN, OWN_PLAN_TEMPLATE, default_start
+from coverage.form_fields import FORM_KEYS, plan_form_values
 from tests.conftest import PLANS_CSV
 from tests.strategies import estimate_requests
 
@@ -44,6 +44,14 @@ def test_the_default_form_reads_back_as_the_default_request() -> None:
 def test_any_request_survives_the_round_trip_through_the_form(request: EstimateRequest) -> None:
     """Every request the page can hold is read back exactly from the values it fills the form with."""
     assert read_form(form_values(request), PLANS) == request
+
+
+def test_the_form_has_one_key_per_field_and_form_values_fills_every_one() -> None:
+    """FORM_KEYS (what the page reads from session state) is exactly the set of keys form_values fills."""
+    keys = list(form_values(default_request(PLANS, TODAY)))
+
+    assert sorted(keys) == sorted(FORM_KEYS)
+    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 41  # 20 plan fields, plan, start, 2 x 6 course, 7 year-to-date
 
 
 def test_the_default_course_starts_on_the_next_monday() -> None:
