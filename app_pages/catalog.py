@@ -15,8 +15,8 @@ import streamlit as st
 
 from app_pages.catalog_editor import render_editor
 from app_pages.paths import PLANS_CSV_ENV, plans_csv_path
+from app_pages.shared import escape_markdown as md
 from app_pages.staff_access import PASSCODE_ENV, PASSCODE_SECRET, configured_passcode, passcode_guard
-from app_pages.text import md
 from coverage.catalog_rows import plan_to_row, plans_to_csv
 from coverage.catalog_store import Catalog, open_catalog
 from coverage.loader import PlanFileError

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 
 from app_pages.paths import plans_csv_path
-from app_pages.text import md
+from app_pages.shared import escape_markdown as md
 from coverage.catalog_edits import CatalogEditError, add_plan, edit_plan, retire_plan
 from coverage.catalog_rows import cell_text, plan_from_cells, plan_to_row
 from coverage.catalog_store import CatalogChangedError, CatalogError, open_catalog, save_plans

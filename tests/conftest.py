@@ -6,6 +6,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
+# The real-browser fixtures (the app under `streamlit run`, headless Chromium), for every test that asks.
+from tests.browser_fixtures import app_url, browser_context, chromium, page  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[1]
 PLANS_CSV = ROOT / "plans.csv"
 SHARED_DATA = ROOT.parent / "shared" / "data"

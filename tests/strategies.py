@@ -7,8 +7,20 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from coverage import Accumulators, CarePlan, CoordinationMethod, CopayTiming, Course, PayerType, Plan, Secondary
+from coverage import (
+    Accumulators,
+    CarePlan,
+    CoordinationMethod,
+    CopayTiming,
+    Course,
+    EstimateRequest,
+    PayerType,
+    Plan,
+    Secondary,
+)
+from coverage.estimate_request import OWN_PLAN, OWN_PLAN_TEMPLATE
 from coverage.plans import FORMULA_STARTS
+from coverage.share_link import LINK_PARAMS
 
 INSURED = [p for p in PayerType if p is not PayerType.SELF_PAY]
 
@@ -216,3 +228,69 @@ def plans_csv_bytes(draw: st.DrawFn) -> bytes:
             row = row[:-1] if draw(st.booleans()) else [*row, draw(odd)]
         writer.writerow(row)
     return out.getvalue().encode("utf-8")
+
+
+# ---- the dashboard: estimate requests and share links
+
+
+@st.composite
+def estimate_requests(draw: st.DrawFn, catalog: list[Plan]) -> EstimateRequest:
+    """A request as the estimate page makes it: a catalog plan (as is or changed) or a plan typed by hand."""
+    choice = draw(st.sampled_from([OWN_PLAN, *(plan.plan_id for plan in catalog)]))
+    base = OWN_PLAN_TEMPLATE if choice == OWN_PLAN else next(p for p in catalog if p.plan_id == choice)
+    changed = draw(plans()).model_copy(update={"plan_id": base.plan_id})
+    plan = draw(st.sampled_from([base, changed]))
+    return EstimateRequest(
+        plan_choice=choice, plan=plan, care=draw(care_plans(max_weeks=12)), accumulators=draw(accumulators_for(plan))
+    )
+
+
+#: Values a person or a program might put in a share link: plausible, borderline and hostile.
+LINK_VALUES = [
+    "",
+    "0",
+    "1",
+    "30",
+    "2x8",
+    "7x52",
+    "8x1",
+    "1x53",
+    "0x5",
+    "2X8",
+    "true",
+    "false",
+    "no",
+    "maybe",
+    "2026-01-05",
+    "2099-12-31",
+    "2100-01-01",
+    "0001-01-01",
+    "2026-02-30",
+    "99.999",
+    "1e3",
+    "NaN",
+    "Infinity",
+    "-1",
+    "$1,000.00",
+    "10000000.01",
+    "hmo-30-30",
+    "_own",
+    "medicare-b-2026",
+    "after_deductible",
+    "before_deductible",
+    "self_pay",
+    "13-01",
+    "02-29",
+    "07-01",
+    "=1+1",
+    "@SUM(A1)",
+    "\u0661\u0662",  # Arabic-Indic digits, which int() and Decimal() also read
+    "9" * 30,
+]
+
+
+def link_params() -> st.SearchStrategy[dict[str, str]]:
+    """Any query string: share-link parameters and strangers, with plausible or arbitrary text values."""
+    keys = st.one_of(st.sampled_from(sorted(LINK_PARAMS)), st.text(max_size=12))
+    values = st.one_of(st.sampled_from(LINK_VALUES), st.text(max_size=40))
+    return st.dictionaries(keys, values, max_size=14)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app_pages.shared import escape_markdown as md
 from app_pages.staff_access import (
     FIRST_DELAY_SECONDS,
     FREE_TRIES,
@@ -14,7 +15,6 @@ from app_pages.staff_access import (
     PasscodeGuard,
     configured_passcode,
 )
-from app_pages.text import md
 
 PASSCODE = "sesame"
 
@@ -112,7 +112,7 @@ def test_an_empty_environment_variable_means_no_passcode(monkeypatch: pytest.Mon
         ("$5 and $6", r"\$5 and \$6"),  # not LaTeX
         ("[click](http://x)", r"\[click\]\(http\://x\)"),  # not a link
         ("**bold** <b>", r"\*\*bold\*\* \<b\>"),
-        ("plain words, 95.00", "plain words, 95.00"),
+        ("plain words, 95.00", r"plain words, 95\.00"),  # a backslash-escaped dot renders as a dot
     ],
 )
 def test_text_from_a_person_or_a_file_is_shown_as_typed(text: str, shown_as: str) -> None:

@@ -1,0 +1,180 @@
+"""The estimate page's results: headline figures, front desk, notices, comparison, chart, table, explanations."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.charts import cost_chart_spec
+from app_pages.shared import escape_markdown, money_md
+from coverage import format_money
+from coverage.explain import explain_visit, visit_title
+from coverage.notices import format_day
+from coverage.overview import Overview
+
+
+def _headline(view: Overview) -> None:
+    result, desk = view.estimate, view.front_desk
+    first, second = st.columns(2)
+    with first, st.container(key="total_patient"):
+        st.metric("You pay in total", format_money(result.patient_total))
+    second.metric("Your plan pays", format_money(result.plan_total))
+    after = sorted(desk.visit_after_deductible.items(), reverse=True)  # PT first, as in the form
+    for column, (discipline, amount) in zip(st.columns(2), after, strict=False):
+        column.metric(
+            f"{discipline} visit once the deductible is met",
+            format_money(amount),
+            help="A regular visit's copay and coinsurance after the deductible is met, before any out-of-pocket "
+            "maximum is reached.",
+        )
+    total = result.total
+    st.metric(
+        "Visits the plan does not cover",
+        f"{total.not_covered_visits} of {total.visits}",
+        help="Visits past a visit limit, or every visit when no insurance pays. They cost the self-pay rate.",
+    )
+
+
+def _front_desk(view: Overview) -> None:
+    desk = view.front_desk
+    with st.container(border=True, key="front_desk"):
+        st.markdown("**Front desk: today, before the first visit**")
+        nxt = desk.next_visit
+        first, second, third = st.columns(3)
+        first.metric(f"Collect at {nxt.discipline} visit {nxt.visit_number}", format_money(nxt.patient_pays))
+        second.metric(
+            "Deductible left",
+            format_money(desk.deductible_left) if desk.deductible_applies else "does not apply",
+        )
+        third.metric("Out-of-pocket left", "none" if desk.oop_left is None else format_money(desk.oop_left))
+        if not desk.plan_covers_visits:
+            st.markdown("No insurance pays: every visit is at the self-pay rate.")
+            return
+        left = [
+            ("PT", desk.pt_visits_left),
+            ("OT", desk.ot_visits_left),
+            ("PT and OT together", desk.pool_visits_left),
+        ]
+        st.markdown(
+            "Visits left this plan year: "
+            + "; ".join(f"{name} {'no limit' if count is None else count}" for name, count in left)
+        )
+
+
+def _notices(view: Overview) -> None:
+    st.markdown("**What to know**")
+    if not view.estimate.notices:
+        st.markdown("Nothing to watch for: no limit, maximum or authorization comes up in this course.")
+        return
+    st.markdown("\n".join(f"- {escape_markdown(notice.message)}" for notice in view.estimate.notices))
+
+
+def _comparison(view: Overview) -> None:
+    scenarios = view.comparison.scenarios
+    if len(scenarios) < 2:
+        st.caption("Turn on both PT and OT to see what adding the second therapy costs.")
+        return
+    st.markdown("**PT only, OT only, or both**")
+    table = pd.DataFrame(
+        {
+            "Therapy": [s.label for s in scenarios],
+            "You pay": [format_money(s.estimate.patient_total) for s in scenarios],
+            "Plan pays": [format_money(s.estimate.plan_total) for s in scenarios],
+            "Visits": [s.estimate.total.visits for s in scenarios],
+            "Not covered": [s.estimate.total.not_covered_visits for s in scenarios],
+        }
+    )
+    st.dataframe(table, hide_index=True, key="comparison", column_config=_right(["You pay", "Plan pays"]))
+    for label, extra in view.comparison.cost_of_adding().items():
+        other = "OT" if label.startswith("PT") else "PT"
+        st.caption(f"Adding {other} to {label.removesuffix(' only')} adds {money_md(extra)} to what you pay.")
+
+
+def _right(columns: list[str]) -> dict[str, Any]:
+    return {name: st.column_config.TextColumn(name, alignment="right") for name in columns}
+
+
+def _chart(view: Overview) -> None:
+    st.vega_lite_chart(
+        spec=cost_chart_spec(view.cost_so_far, view.milestones),
+        width="stretch",
+        alt=f"Line chart of what you and your plan have paid by each visit date; you pay "
+        f"{format_money(view.estimate.patient_total)} in total. Dashed lines mark the milestones listed above.",
+    )
+
+
+def _visit_table(view: Overview) -> None:
+    money = ["Allowed", "To deductible", "Copay", "Coinsurance", "You pay", "Plan pays"]
+    rows = [
+        {
+            "Date": f"{v.date:%a} {format_day(v.date)}",
+            "Visit": f"{v.discipline} {v.visit_number}" + (" (evaluation)" if v.is_evaluation else ""),
+            "Covered": "yes" if v.covered else "no",
+            **dict(
+                zip(
+                    money,
+                    (
+                        format_money(x)
+                        for x in (v.allowed, v.to_deductible, v.copay, v.coinsurance, v.patient_pays, v.plan_pays)
+                    ),
+                    strict=True,
+                )
+            ),
+        }
+        for v in view.estimate.visits
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="visits", height=320, column_config=_right(money))
+    st.download_button(
+        "Download the visit table (CSV)",
+        view.csv,
+        file_name="therapy-estimate.csv",
+        mime="text/csv",
+        key="download_csv",
+        on_click="ignore",
+        help="One line per visit, amounts in dollars and cents. Cells a spreadsheet could run as a formula "
+        "are made safe.",
+    )
+
+
+def _explain(view: Overview) -> None:
+    visits = view.estimate.visits
+    index = st.selectbox(
+        "How was this visit figured?",
+        range(len(visits)),
+        format_func=lambda i: f"{visit_title(visits[i])}: you pay {format_money(visits[i].patient_pays)}",
+        key="explain_visit",
+        help="Pick a visit to see its arithmetic.",
+    )
+    if index is not None and index < len(visits):
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in explain_visit(view.estimate, index)))
+
+
+def _share(view: Overview) -> None:
+    query = urlencode(view.share_link)
+    base = st.context.url or ""
+    st.markdown("**Share this estimate**: the address in your browser's bar reproduces it, or copy this link.")
+    st.code(f"{base}?{query}", language=None, wrap_lines=True)
+
+
+def draw_results(view: Overview, column: Any) -> None:
+    """The headline and what to know in ``column``; the chart, the table and the explanations below."""
+    with column:
+        _headline(view)
+        if view.changed_fields:
+            changed = ", ".join(name.replace("_", " ") for name in view.changed_fields)
+            st.caption(f"Changed from the plan list for this estimate: {escape_markdown(changed)}.")
+        _front_desk(view)
+        _notices(view)
+        _comparison(view)
+    st.subheader("Paid so far, visit by visit", anchor=False)
+    _chart(view)
+    st.subheader("Visit by visit", anchor=False)
+    _visit_table(view)
+    explain, share = st.columns(2, gap="large")
+    with explain:
+        _explain(view)
+    with share:
+        _share(view)

@@ -1,0 +1,192 @@
+"""UI helpers shared by the dashboard's pages: the plan catalog, form fields and safe text.
+
+No cost rule lives here: these helpers read widgets, load files and format text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from app_pages.paths import plans_csv_path
+from coverage import Plan, PlanFileError, format_money, load_plans
+from coverage.plans import MAX_VISITS
+
+#: Session state key where the upload page leaves a session-only catalog (a list of Plan).
+UPLOADED_PLANS = "uploaded_plans"
+#: Widgets keep their value for the whole browser session, across page switches.
+PERSIST: Any = "session"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:])")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _load_catalog(path: str, modified_ns: int) -> list[Plan]:
+    """The plans of the CSV at ``path``; cached per file version (``modified_ns`` is part of the key)."""
+    del modified_ns  # only a cache key: a saved catalog gets a new modification time
+    return load_plans(path)
+
+
+def catalog_plans(path: Path | None = None) -> list[Plan]:
+    """The clinic's catalog (:func:`app_pages.paths.plans_csv_path` unless ``path`` is given), re-read when it changes.
+
+    Raises :class:`coverage.PlanFileError` when the file is missing or broken.
+    """
+    path = path or plans_csv_path()
+    try:
+        modified_ns = path.stat().st_mtime_ns
+    except OSError:
+        modified_ns = 0  # load_plans reports the missing file in words
+    return _load_catalog(str(path), modified_ns)
+
+
+def current_plans() -> list[Plan]:
+    """The plans to offer: this session's uploaded catalog when there is one, else ``plans.csv``.
+
+    A broken ``plans.csv`` shows its problems on the page and gives an empty list, so a
+    person can still enter their plan's numbers by hand.
+    """
+    uploaded = st.session_state.get(UPLOADED_PLANS)
+    if uploaded:
+        return list(uploaded)
+    try:
+        return catalog_plans()
+    except PlanFileError as exc:
+        st.error(f"The clinic's plan list could not be read: {escape_markdown(str(exc))}")
+        return []
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with every Markdown character escaped, so ``$`` never starts maths and a name is never a link."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def money_md(amount: Decimal) -> str:
+    """``$1,234.50`` ready for Markdown (the dollar sign escaped)."""
+    return escape_markdown(format_money(amount))
+
+
+def seed(values: Mapping[str, Any]) -> None:
+    """Put ``values`` into the widgets' session state (before the widgets are drawn, or in a callback)."""
+    for key, value in values.items():
+        st.session_state[key] = value
+
+
+def form_state(keys: Iterable[str]) -> dict[str, Any]:
+    """The value each of ``keys`` holds in session state (what its widget showed last, or was seeded with)."""
+    return {key: st.session_state.get(key) for key in keys}
+
+
+class Fields:
+    """Form fields, each followed by the domain's message about it when there is one.
+
+    The form is read (and its problems found) before it is drawn, from the values the widgets
+    left in session state, so each message is drawn right under its field in the same run.
+    """
+
+    def __init__(self, problems: Iterable[tuple[str, str]] = ()) -> None:
+        self.problems: dict[str, list[str]] = {}
+        for key, message in problems:
+            self.problems.setdefault(key, []).append(message)
+        self.drawn: set[str] = set()
+        self.labels: dict[str, str] = {}
+        self.context = ""  # put before labels in the summary, e.g. "PT " while drawing the PT course
+
+    def place(self, key: str, label: str = "") -> None:
+        """The messages about ``key`` (a field just drawn, or a group such as "turn on PT or OT")."""
+        self.drawn.add(key)
+        self.labels[key] = f"{self.context}{label}" if label else key
+        if key in self.problems:
+            st.error(escape_markdown(" ".join(self.problems[key])))
+
+    def wrong_fields(self) -> list[str]:
+        """The labels of the fields on the page that have a problem, in page order, for a summary at the top."""
+        return [label for key, label in self.labels.items() if key in self.problems and label != key]
+
+    def unplaced(self) -> list[tuple[str, str]]:
+        """Problems about keys that have no place on the page as drawn."""
+        return [(key, m) for key, messages in self.problems.items() if key not in self.drawn for m in messages]
+
+    def money(
+        self,
+        label: str,
+        key: str,
+        *,
+        help: str,
+        placeholder: str = "0.00",
+        disabled: bool = False,
+    ) -> None:
+        """A text field for dollars and cents (read with :func:`coverage.money.parse_money`)."""
+        st.text_input(
+            label,
+            key=key,
+            help=help,
+            placeholder=placeholder,
+            max_chars=20,
+            disabled=disabled,
+            persist_state=PERSIST,
+        )
+        self.place(key, label)
+
+    def percent(self, label: str, key: str, *, help: str) -> None:
+        """A text field for a percentage from 0 to 100."""
+        st.text_input(label, key=key, help=help, placeholder="20", max_chars=10, persist_state=PERSIST)
+        self.place(key, label)
+
+    def text(self, label: str, key: str, *, help: str, max_chars: int, placeholder: str = "") -> None:
+        """A plain text field."""
+        st.text_input(label, key=key, help=help, max_chars=max_chars, placeholder=placeholder, persist_state=PERSIST)
+        self.place(key, label)
+
+    def count(self, label: str, key: str, *, help: str, placeholder: str = "", disabled: bool = False) -> None:
+        """A whole number; may be left blank when ``placeholder`` says what blank means."""
+        st.number_input(
+            label,
+            min_value=0,
+            max_value=MAX_VISITS,
+            value=None,
+            step=1,
+            key=key,
+            help=help,
+            placeholder=placeholder or None,
+            disabled=disabled,
+            persist_state=PERSIST,
+        )
+        self.place(key, label)
+
+    def choice(
+        self,
+        label: str,
+        key: str,
+        options: Sequence[Any],
+        labels: Callable[[Any], str],
+        *,
+        help: str,
+        horizontal: bool = True,
+    ) -> None:
+        """One of a few options, as radio buttons."""
+        st.radio(label, options, format_func=labels, key=key, help=help, horizontal=horizontal, persist_state=PERSIST)
+        self.place(key, label)
+
+    def switch(self, label: str, key: str, *, help: str) -> None:
+        """An on/off toggle."""
+        st.toggle(label, key=key, help=help, persist_state=PERSIST)
+        self.place(key, label)
+
+    def check(self, label: str, key: str, *, help: str) -> None:
+        """A yes/no checkbox (its label wraps, so it suits longer questions)."""
+        st.checkbox(label, key=key, help=help, persist_state=PERSIST)
+        self.place(key, label)
+
+    def day(self, label: str, key: str, *, help: str, first: date, last: date) -> None:
+        """A date picker between ``first`` and ``last``."""
+        st.date_input(
+            label, key=key, help=help, min_value=first, max_value=last, format="MM/DD/YYYY", persist_state=PERSIST
+        )
+        self.place(key, label)

@@ -1,0 +1,112 @@
+"""How was this visit figured? One visit's arithmetic in plain words.
+
+The sentences are worked out from the fields :class:`~coverage.estimate.VisitCost`
+carries (the allowed amount, the deductible left and out-of-pocket room before the
+visit, the parts the patient paid) and from the engine's own split,
+:func:`coverage.cost_sharing.share_of_visit`; no rule is restated here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from coverage.cost_sharing import Share, share_of_visit
+from coverage.estimate import Estimate, VisitCost
+from coverage.money import ZERO, format_money
+from coverage.notices import format_day, visit_label
+from coverage.plans import CopayTiming, Plan
+
+
+def visit_title(visit: VisitCost) -> str:
+    """``'PT visit 4 on 15 Jan 2026'``, with ``(evaluation)`` for an evaluation."""
+    label = visit_label(visit.discipline, visit.visit_number, visit.date)
+    return f"{label} (evaluation)" if visit.is_evaluation else label
+
+
+def explain_visit(estimate: Estimate, index: int) -> list[str]:
+    """The arithmetic of ``estimate.visits[index]`` as sentences, ending with who pays what."""
+    visit = estimate.visits[index]
+    lines = [f"{visit_title(visit)}: the plan's allowed amount is {format_money(visit.allowed)}."]
+    if visit.plan_year_start != estimate.visits[0].plan_year_start:
+        lines.append(
+            f"This visit falls in the plan year that starts on {format_day(visit.plan_year_start)}: "
+            "the deductible, out-of-pocket maximum and visit counts started again from zero."
+        )
+    if not visit.covered:
+        lines.append(f"The plan does not pay for this visit: {visit.not_covered_reason}.")
+        lines.append(f"You pay the self-pay rate: {format_money(visit.patient_pays)}. The plan pays nothing.")
+        return lines
+    copay_due, charged = _charged(estimate.plan, visit)
+    lines += _deductible(estimate.plan, visit, charged)
+    lines += _copay(estimate.plan, visit, copay_due, charged)
+    base = visit.allowed - charged.to_deductible - charged.copay
+    pct = estimate.plan.coinsurance_pct(visit.discipline)
+    if pct:
+        lines.append(f"Coinsurance: {pct:f}% of the {format_money(base)} left = {format_money(charged.coinsurance)}.")
+    else:
+        lines.append("No coinsurance: your plan does not charge a percentage for this therapy.")
+    charged_total = charged.patient_pays
+    if visit.oop_room_before is not None and visit.patient_pays < charged_total:
+        lines.append(
+            f"Your out-of-pocket maximum had {format_money(visit.oop_room_before)} left, so you pay "
+            f"{format_money(visit.patient_pays)} instead of {format_money(charged_total)}; the plan pays the rest."
+        )
+    parts = f"{format_money(visit.to_deductible)} + {format_money(visit.copay)} + {format_money(visit.coinsurance)}"
+    lines.append(
+        f"You pay {parts} = {format_money(visit.patient_pays)}. "
+        f"The plan pays {format_money(visit.allowed)} - {format_money(visit.patient_pays)} = "
+        f"{format_money(visit.plan_pays)}."
+    )
+    return lines
+
+
+def _split(plan: Plan, visit: VisitCost, copay: Decimal, oop_room: Decimal | None) -> Share:
+    return share_of_visit(
+        visit.allowed,
+        copay=copay,
+        coinsurance_pct=plan.coinsurance_pct(visit.discipline),
+        deductible_left=visit.deductible_left_before,
+        oop_room=oop_room,
+        deductible_applies=plan.deductible_applies,
+        copay_timing=plan.copay_timing,
+    )
+
+
+def _charged(plan: Plan, visit: VisitCost) -> tuple[Decimal, Share]:
+    """The copay that was due and the parts charged before the out-of-pocket cap.
+
+    The copay due is the plan's, or none when one copay per day applies and it was already charged that day.
+    """
+    paid = (visit.to_deductible, visit.copay, visit.coinsurance)
+    due = plan.copay(visit.discipline)
+    if plan.one_copay_per_day and tuple(_split(plan, visit, due, visit.oop_room_before)[:3]) != paid:
+        due = ZERO
+    return due, _split(plan, visit, due, None)
+
+
+def _deductible(plan: Plan, visit: VisitCost, charged: Share) -> list[str]:
+    if not plan.deductible_applies:
+        return ["Therapy does not count toward the deductible on this plan."]
+    if visit.deductible_left_before == 0:
+        return ["Your deductible was already met, so none of this visit goes toward it."]
+    first = "the copay is taken first, then " if plan.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE else ""
+    return [
+        f"Before this visit {format_money(visit.deductible_left_before)} of your deductible was left; "
+        f"{first}{format_money(charged.to_deductible)} of this visit goes toward it."
+    ]
+
+
+def _copay(plan: Plan, visit: VisitCost, due: Decimal, charged: Share) -> list[str]:
+    plan_copay = plan.copay(visit.discipline)
+    if plan_copay == 0:
+        return ["No copay: your plan does not charge one for this therapy."]
+    if due == 0:
+        return ["No copay: your plan charges one copay per day, and it was charged at an earlier visit that day."]
+    if charged.copay == 0:
+        return ["No copay on this visit: the deductible took the whole allowed amount."]
+    if charged.copay < plan_copay:
+        return [
+            f"Copay: {format_money(charged.copay)} (the copay is {format_money(plan_copay)}, "
+            f"but only {format_money(charged.copay)} of the visit was left to charge)."
+        ]
+    return [f"Copay: {format_money(charged.copay)}."]

@@ -1,0 +1,38 @@
+"""The visit-by-visit table as CSV text a spreadsheet can open safely."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from coverage.estimate import VISIT_COLUMNS, Estimate
+from coverage.plans import FORMULA_STARTS
+
+#: The CSV's columns: the engine's visit columns, with the visit number and the reason a visit is not covered.
+CSV_COLUMNS = (*VISIT_COLUMNS[:2], "visit_number", *VISIT_COLUMNS[2:], "not_covered_reason")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a cell that a spreadsheet would run as a formula (= + - @, tab, CR) with a quote."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return neutralise(str(value))
+
+
+def visits_csv(estimate: Estimate) -> str:
+    """One line per visit, money as plain dollars and cents (``84.75``), dates as YYYY-MM-DD."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for visit in estimate.visits:
+        writer.writerow([_cell(getattr(visit, column)) for column in CSV_COLUMNS])
+    return out.getvalue()

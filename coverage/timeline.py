@@ -1,0 +1,61 @@
+"""The course over time: what the patient and the plan have paid by each visit date, and the milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import NamedTuple
+
+from coverage.estimate import Estimate
+from coverage.money import ZERO
+from coverage.notices import NoticeKind
+
+#: A short name for each milestone a chart can mark (referral and self-pay are not dated milestones).
+MILESTONE_NAMES = {
+    NoticeKind.DEDUCTIBLE_MET: "Deductible met",
+    NoticeKind.OOP_MAX_REACHED: "Out-of-pocket maximum reached",
+    NoticeKind.VISIT_LIMIT_REACHED: "Visit limit reached",
+    NoticeKind.PRIOR_AUTHORIZATION: "Authorization needed",
+    NoticeKind.THERAPY_THRESHOLD: "KX modifier from here",
+    NoticeKind.MEDICAL_REVIEW: "Medical review mark",
+    NoticeKind.PLAN_YEAR_RESET: "New plan year",
+}
+
+
+class CostSoFar(NamedTuple):
+    """The running totals at the end of one visit date."""
+
+    date: dt.date
+    patient: Decimal
+    plan: Decimal
+
+
+class Milestone(NamedTuple):
+    """A dated milestone with a short name and the notice's full sentence."""
+
+    date: dt.date
+    name: str
+    message: str
+
+
+def cost_so_far(estimate: Estimate) -> list[CostSoFar]:
+    """The cumulative amounts paid by the patient and by the plan, one point per visit date."""
+    points: list[CostSoFar] = []
+    patient = plan = ZERO
+    for visit in estimate.visits:
+        patient += visit.patient_pays
+        plan += visit.plan_pays
+        if points and points[-1].date == visit.date:
+            points[-1] = CostSoFar(visit.date, patient, plan)
+        else:
+            points.append(CostSoFar(visit.date, patient, plan))
+    return points
+
+
+def milestones(estimate: Estimate) -> list[Milestone]:
+    """The estimate's dated milestones, in date order."""
+    return [
+        Milestone(notice.date, MILESTONE_NAMES[notice.kind], notice.message)
+        for notice in estimate.notices
+        if notice.kind in MILESTONE_NAMES
+    ]

@@ -1,0 +1,66 @@
+"""One rerun of the app with the example catalog against one rerun of an empty Streamlit script.
+
+Both run through AppTest in the same process, after a warm-up run, so the ratio shows what the
+estimate page itself costs on top of Streamlit's own rerun. Target: under 1.5.
+
+Usage: .venv/bin/python scripts/bench_app.py [rounds]
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+TARGET = 1.5
+
+
+def median_rerun(at: AppTest, rounds: int, *, change_weeks: bool = False) -> float:
+    """The median seconds of ``rounds`` reruns of an app that has already run once.
+
+    With ``change_weeks`` each rerun follows a new number of PT weeks, so the estimate, the chart
+    and the tables are all worked out afresh (no cache hit), as when a person types.
+    """
+    at.run()  # warm-up: imports, the catalog cache, first widget registration
+    times = []
+    for round_number in range(rounds):
+        if change_weeks:
+            at.number_input(key="pt_weeks").set_value(8 + round_number % 5)
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+        assert not at.exception, at.exception
+    return statistics.median(times)
+
+
+def main() -> None:
+    """Print both medians and their ratio."""
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    empty = AppTest.from_string("", default_timeout=30)
+    app = AppTest.from_file(ROOT / "streamlit_app.py", default_timeout=30)
+    # Interleave the two so machine noise hits both alike.
+    empty_times, app_times, changed_times = [], [], []
+    for _ in range(3):
+        empty_times.append(median_rerun(empty, rounds))
+        app_times.append(median_rerun(app, rounds))
+        changed_times.append(median_rerun(app, rounds, change_weeks=True))
+    empty_s, app_s, changed_s = (statistics.median(t) for t in (empty_times, app_times, changed_times))
+    ratio = app_s / empty_s
+    print(f"empty script rerun: median {empty_s * 1000:.1f} ms")
+    print(f"estimate page rerun (example catalog, PT 2x8): median {app_s * 1000:.1f} ms")
+    print(f"ratio: {ratio:.2f} (target < {TARGET}){'' if ratio < TARGET else '  ABOVE TARGET'}")
+    print(
+        f"estimate page rerun after a new number of weeks: median {changed_s * 1000:.1f} ms "
+        f"(ratio {changed_s / empty_s:.2f})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,423 @@
+"""What a patient or a front-desk person does on the estimate page, driven through AppTest.
+
+Every expected figure comes from the engine (`coverage.estimate`) on the same inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from coverage import Accumulators, CarePlan, Course, Plan, estimate, load_plans, parse_money
+from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.explain import explain_visit
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "streamlit_app.py"
+PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
+START = date(2026, 1, 5)  # a Monday
+PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
+OT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=OT_VISIT_RATE, eval_rate=OT_EVAL_RATE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def app() -> AppTest:
+    """The app on its default page, run once, with the first visit on START."""
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.date_input(key="start_date").set_value(START)
+    return at.run()
+
+
+def open_section(at: AppTest, key: str) -> AppTest:
+    """Open the expander keyed ``key`` (show_plan_rules, show_so_far): its fields are drawn only while open."""
+    at.session_state[key] = True
+    return at.run()
+
+
+def shown_total(at: AppTest) -> Decimal:
+    """The patient's total as the page shows it inside the element keyed total_patient."""
+    return parse_money(at.container("total_patient").metric[0].value)
+
+
+def plain(markdown: str) -> str:
+    """Markdown source with its backslash escapes removed: the text a reader sees."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def table_with(at: AppTest, column: str) -> Any:
+    """The one table on the page that has ``column`` (tables without selection carry no key)."""
+    (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
+    return frame
+
+
+def message_after(at: AppTest, key: str) -> str | None:
+    """The error shown right after the widget keyed ``key``, or None."""
+
+    def walk(node: Any) -> str | None:
+        children = list(getattr(node, "children", {}).values())
+        for position, child in enumerate(children):
+            if getattr(child, "key", None) == key and position + 1 < len(children):
+                after = children[position + 1]
+                return plain(after.value) if after.type == "error" else None
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    return walk(at.main)
+
+
+def test_picking_an_example_plan_and_a_course_shows_exactly_the_engines_total(app: AppTest) -> None:
+    """Picking the HMO, PT 3 a week for 10 weeks and OT on, the total equals estimate() on the same inputs."""
+    app.selectbox(key="plan").select("hmo-30-30").run()
+    open_section(app, "show_plan_rules")
+    app.number_input(key="pt_visits_per_week").set_value(3)
+    app.number_input(key="pt_weeks").set_value(10)
+    app.toggle(key="ot").set_value(True)
+
+    app.run()
+
+    care = CarePlan(start_date=START, pt=PT_2X8.model_copy(update={"visits_per_week": 3, "weeks": 10}), ot=OT_2X8)
+    assert not app.exception
+    assert app.text_input(key="deductible").value == "500.00"  # the plan's fields are filled in from the catalog
+    assert shown_total(app) == estimate(PLANS["hmo-30-30"], care).patient_total
+
+
+def test_the_default_estimate_is_medicare_pt_twice_a_week_for_eight_weeks(app: AppTest) -> None:
+    """A first-time user sees Original Medicare and PT twice a week for 8 weeks at the default rates."""
+    expected = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT_2X8))
+
+    assert not app.exception
+    assert app.selectbox(key="plan").value == "medicare-b-2026"
+    assert shown_total(app) == expected.patient_total
+
+
+def test_a_plan_entered_by_hand_is_estimated_from_the_numbers_typed(app: AppTest) -> None:
+    """Choosing 'enter my plan's numbers' and typing them gives the engine's total for that plan."""
+    app.selectbox(key="plan").select("_own").run()
+    for key, text in (
+        ("deductible", "500"),
+        ("oop_max", "$1,200.00"),
+        ("pt_copay", "25"),
+        ("pt_coinsurance_pct", "10"),
+    ):
+        app.text_input(key=key).set_value(text)
+    app.number_input(key="combined_visit_limit").set_value(10)
+
+    app.run()
+
+    plan = Plan(
+        plan_id="my-plan",
+        plan_name="My plan",
+        payer_type="commercial",
+        deductible="500",
+        oop_max="1200",
+        pt_copay="25",
+        pt_coinsurance_pct="10",
+        combined_visit_limit=10,
+    )
+    expected = estimate(plan, CarePlan(start_date=START, pt=PT_2X8))
+    assert not app.exception
+    assert app.text_input(key="plan_name").value == "My plan"
+    assert shown_total(app) == expected.patient_total
+
+
+def test_ot_only_against_ot_and_pt_shows_what_adding_pt_costs(app: AppTest) -> None:
+    """OT alone shows the OT-only total; turning PT on shows both, and the side-by-side names the difference."""
+    plan = PLANS["ot-costs-more"]
+    app.selectbox(key="plan").select(plan.plan_id).run()
+    app.toggle(key="ot").set_value(True)
+    app.toggle(key="pt").set_value(False)
+    app.run()
+    ot_only = estimate(plan, CarePlan(start_date=START, ot=OT_2X8))
+    shown_ot_only = shown_total(app)
+
+    app.toggle(key="pt").set_value(True)
+    app.run()
+
+    both = estimate(plan, CarePlan(start_date=START, ot=OT_2X8, pt=PT_2X8))
+    assert not app.exception
+    assert shown_ot_only == ot_only.patient_total
+    assert shown_total(app) == both.patient_total
+    table = table_with(app, "Therapy")
+    assert list(table["Therapy"]) == ["OT only", "PT only", "OT + PT"]
+    assert parse_money(table["You pay"][0]) == ot_only.patient_total
+    extra = both.patient_total - ot_only.patient_total
+    assert any(plain(c.value) == f"Adding PT to OT adds ${extra:,.2f} to what you pay." for c in app.caption)
+
+
+def test_year_to_date_figures_change_the_result(app: AppTest) -> None:
+    """Typing the deductible already met lowers the total to the engine's figure for those year-to-date numbers."""
+    plan = PLANS["medicare-b-2026"]
+    before = shown_total(app)
+    open_section(app, "show_so_far")
+
+    app.text_input(key="deductible_met").set_value("283.00")
+    app.run()
+
+    expected = estimate(plan, CarePlan(start_date=START, pt=PT_2X8), Accumulators(deductible_met="283.00"))
+    assert not app.exception
+    assert shown_total(app) == expected.patient_total < before
+
+
+def test_visits_already_used_leave_visits_not_covered(app: AppTest) -> None:
+    """With 25 of the HMO's 30 PT visits used, the page counts the visits past the limit as not covered."""
+    plan = PLANS["hmo-30-30"]
+    app.selectbox(key="plan").select(plan.plan_id).run()
+    open_section(app, "show_so_far")
+
+    app.number_input(key="pt_visits_used").set_value(25)
+    app.run()
+
+    expected = estimate(plan, CarePlan(start_date=START, pt=PT_2X8), Accumulators(pt_visits_used=25))
+    assert not app.exception
+    assert shown_total(app) == expected.patient_total
+    uncovered = expected.total.not_covered_visits
+    assert uncovered == 11  # 16 visits, 5 places left
+    assert any(m.value == f"{uncovered} of 16" for m in app.metric)
+
+
+def test_a_link_reproduces_the_estimate() -> None:
+    """Opening the page with the issue's link shows that plan, that course and the engine's total."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"plan": "hmo-30-30", "pt": "2x8", "start": "2026-01-05", "pt_visits_used": "3"})
+
+    at.run()
+
+    expected = estimate(PLANS["hmo-30-30"], CarePlan(start_date=START, pt=PT_2X8), Accumulators(pt_visits_used=3))
+    assert not at.exception
+    assert not at.warning
+    assert at.selectbox(key="plan").value == "hmo-30-30"
+    assert at.session_state["pt_visits_used"] == 3
+    assert shown_total(at) == expected.patient_total
+
+
+def test_the_address_the_page_writes_reproduces_a_changed_estimate(app: AppTest) -> None:
+    """After changes to the plan, the care and the year so far, the page's own link opens the same estimate."""
+    app.selectbox(key="plan").select("ppo-pool-60").run()
+    open_section(app, "show_plan_rules")
+    open_section(app, "show_so_far")
+    app.text_input(key="pt_coinsurance_pct").set_value("35")
+    app.toggle(key="ot").set_value(True).run()
+    app.text_input(key="ot_self_pay").set_value("90")
+    app.text_input(key="oop_met").set_value("100.50")
+    app.run()
+    link = dict(app.query_params)
+
+    again = AppTest.from_file(APP, default_timeout=30)
+    again.query_params.update(link)
+    again.run()
+
+    assert not again.exception
+    assert not again.warning
+    assert link["pt_coinsurance_pct"] == "35"
+    assert shown_total(again) == shown_total(app)
+    assert again.text_input(key="ot_self_pay").value == "90.00"
+    assert again.session_state["oop_met"] == "100.50"
+
+
+def test_a_link_from_another_page_in_the_same_session_replaces_the_estimate(app: AppTest) -> None:
+    """When another page sends the person here with new parameters, the page shows that scenario, not the old one."""
+    app.number_input(key="pt_weeks").set_value(4).run()
+
+    app.query_params.clear()
+    app.query_params.update({"plan": "copay-only", "ot": "1x6", "start": "2026-03-02"})
+    app.run()
+
+    care = CarePlan(start_date=date(2026, 3, 2), ot=OT_2X8.model_copy(update={"visits_per_week": 1, "weeks": 6}))
+    assert not app.exception
+    assert app.selectbox(key="plan").value == "copay-only"
+    assert app.toggle(key="pt").value is False
+    assert shown_total(app) == estimate(PLANS["copay-only"], care).patient_total
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        {"plan": "no-such-plan", "pt": "2x8"},  # a plan this clinic does not have
+        {"plan": "hmo-30-30", "pt": "9x99"},  # more visits a week than there are days
+        {"plan": "hmo-30-30", "pt": "2x8", "deductible": "=cmd|' /C calc'!A0"},  # a formula for a money field
+        {"plan": "hmo-30-30", "pt": "2x8", "start": "2026-02-30"},  # a day that does not exist
+        {"plan": "medicare-b-2026", "pt": "2x8", "deductible_met": "999.00"},  # more deductible met than there is
+        {"plan": "hmo-30-30"},  # no therapy at all
+    ],
+)
+def test_a_tampered_link_falls_back_to_the_defaults_with_a_notice(link: dict[str, str]) -> None:
+    """A link that does not make an estimate shows the standard example and says the link could not be used."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update(link)
+
+    at.run()
+
+    assert not at.exception
+    assert len(at.warning) == 1
+    assert "This link could not be used" in plain(at.warning[0].value)
+    assert at.selectbox(key="plan").value == "medicare-b-2026"
+    start = at.date_input(key="start_date").value
+    assert shown_total(at) == estimate(PLANS["medicare-b-2026"], CarePlan(start_date=start, pt=PT_2X8)).patient_total
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ((None, "text_input", "pt_rate"), "9O.00", "'9O.00' is not an amount in dollars and cents, such as 95.00"),
+        (("show_plan_rules", "text_input", "deductible"), "-5", "must not be negative"),
+        ((None, "number_input", "pt_weeks"), 0, "must be 1 or more"),
+        ((None, "number_input", "pt_visits_per_week"), 8, "must be 7 or less"),
+        (("show_plan_rules", "text_input", "pt_coinsurance_pct"), "120", "must be a percentage from 0 to 100"),
+        (("show_plan_rules", "text_input", "plan_year_start"), "02-30", "02-30 is not a day that exists every year"),
+        (
+            ("show_so_far", "text_input", "deductible_met"),
+            "300",
+            "Deductible met ($300.00) is more than the plan's deductible ($283.00).",
+        ),
+    ],
+)
+def test_bad_input_shows_a_message_next_to_the_field(
+    app: AppTest, field: tuple[str | None, str, str], value: object, message: str
+) -> None:
+    """A letter in a money field, zero weeks or more deductible met than the plan has: a message under the field."""
+    section, kind, key = field  # the expander it sits in, the widget type, its key
+    if section:
+        open_section(app, section)
+    getattr(app, kind)(key=key).set_value(value)
+
+    app.run()
+
+    assert not app.exception
+    assert message_after(app, key) == message
+    with pytest.raises(KeyError):
+        app.container("total_patient")
+
+
+def test_the_summary_above_the_results_names_the_fields_to_fix(app: AppTest) -> None:
+    """With a bad PT visit rate and zero OT weeks, the summary lists both by name, not by key."""
+    app.toggle(key="ot").set_value(True).run()
+    app.text_input(key="pt_rate").set_value("abc")
+    app.number_input(key="ot_weeks").set_value(0)
+
+    app.run()
+
+    summaries = [plain(e.value) for e in app.error if e.value.startswith("Some fields")]
+    assert not app.exception
+    assert summaries == [
+        "Some fields need a fix before the estimate can be worked out (PT Visit rate, OT Weeks): "
+        "see the message under each."
+    ]
+
+
+def test_a_problem_in_a_closed_section_opens_it_with_the_message(app: AppTest) -> None:
+    """Deductible met 300 suits the HMO (500) but not Medicare (283): switching opens the closed section.
+
+    The message then sits under the deductible-met field.
+    """
+    app.selectbox(key="plan").select("hmo-30-30").run()
+    open_section(app, "show_so_far")
+    app.text_input(key="deductible_met").set_value("300").run()
+    app.session_state["show_so_far"] = False
+    app.run()
+    assert "deductible_met" not in [field.key for field in app.text_input]  # closed: the field is not drawn
+
+    app.selectbox(key="plan").select("medicare-b-2026").run()
+
+    assert not app.exception
+    assert app.session_state["show_so_far"] is True
+    assert message_after(app, "deductible_met") == (
+        "Deductible met ($300.00) is more than the plan's deductible ($283.00)."
+    )
+
+
+def test_fixing_a_bad_field_brings_the_estimate_back(app: AppTest) -> None:
+    """After a message, typing a good amount shows the estimate again, with no message left."""
+    app.text_input(key="pt_rate").set_value("abc").run()
+
+    app.text_input(key="pt_rate").set_value("90").run()
+
+    care = CarePlan(start_date=START, pt=PT_2X8.model_copy(update={"visit_rate": Decimal("90.00")}))
+    assert not app.exception
+    assert message_after(app, "pt_rate") is None
+    assert shown_total(app) == estimate(PLANS["medicare-b-2026"], care).patient_total
+
+
+def test_a_session_catalog_is_offered_instead_of_plans_csv() -> None:
+    """Plans another page left in st.session_state['uploaded_plans'] are the ones the picker offers."""
+    mine = PLANS["copay-only"].model_copy(update={"plan_id": "clinic-upload", "plan_name": "Uploaded plan"})
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["uploaded_plans"] = [mine]
+
+    at.run()
+
+    assert not at.exception
+    assert at.selectbox(key="plan").options == [
+        "Uploaded plan · Commercial (employer or marketplace)",
+        "Enter my plan's numbers",
+    ]
+    assert at.selectbox(key="plan").value == "clinic-upload"
+
+
+def test_a_broken_plans_file_leaves_the_hand_entered_plan_working(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """When plans.csv cannot be read the page says so and still estimates a plan typed by hand."""
+    broken = tmp_path / "plans.csv"
+    broken.write_text("not,a,plans,file\n", encoding="utf-8")
+    monkeypatch.setenv("COVERAGE_PLANS_CSV", str(broken))
+    at = AppTest.from_file(APP, default_timeout=30)
+
+    at.run()
+
+    assert not at.exception
+    assert any("plan list could not be read" in plain(e.value) for e in at.error)
+    assert at.selectbox(key="plan").value == "_own"
+    assert at.container("total_patient")
+
+
+def test_how_was_this_visit_figured_shows_the_chosen_visits_arithmetic(app: AppTest) -> None:
+    """Picking visit 4 lists the same sentences explain_visit gives for it, with $ escaped for Markdown."""
+    app.selectbox(key="explain_visit").set_value(3)
+
+    app.run()
+
+    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT_2X8))
+    shown = [m.value for m in app.markdown if "the plan's allowed amount is" in plain(m.value)]
+    assert not app.exception
+    assert len(shown) == 1
+    assert "\\$" in shown[0]
+    assert plain(shown[0]) == "\n".join(f"- {line}" for line in explain_visit(result, 3))
+
+
+def test_notices_read_as_sentences_with_dates_and_escaped_dollars(app: AppTest) -> None:
+    """Each engine notice is on the page as written, and no dollar sign is left to start Markdown maths."""
+    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT_2X8))
+
+    texts = [m.value for m in app.markdown]
+
+    for notice in result.notices:
+        assert any(f"- {notice.message}" in plain(text) for text in texts)
+    assert not [text for text in texts if re.search(r"(?<!\\)\$", text)]
+
+
+def test_the_visit_table_lists_every_visit_and_the_csv_can_be_downloaded(app: AppTest) -> None:
+    """The table has one row per visit with money formatted, and the CSV download button is there."""
+    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT_2X8))
+
+    table = table_with(app, "Covered")
+
+    assert len(table) == len(result.visits)
+    assert [parse_money(text) for text in table["You pay"]] == [v.patient_pays for v in result.visits]
+    assert app.get("download_button")

@@ -1,0 +1,126 @@
+"""How was this visit figured? Each visit's arithmetic in plain words, checked against hand-worked visits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+
+from coverage import Accumulators, CarePlan, Course, Plan, estimate, explain_visit, format_money, load_plans
+from tests.conftest import PLANS_CSV
+from tests.strategies import scenarios
+
+PLANS = {plan.plan_id: plan for plan in load_plans(PLANS_CSV)}
+START = date(2026, 1, 5)
+PT = Course(visits_per_week=2, weeks=8, visit_rate="84.75", eval_rate="98.01")
+OT = Course(visits_per_week=2, weeks=8, visit_rate="101.24", eval_rate="100.60")
+
+
+def test_a_visit_inside_the_deductible_says_how_much_went_toward_it() -> None:
+    """Medicare PT visit 1: 283.00 of deductible left, the whole 98.01 evaluation goes toward it."""
+    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT))
+
+    lines = explain_visit(result, 0)
+
+    assert lines == [
+        "PT visit 1 on 5 Jan 2026 (evaluation): the plan's allowed amount is $98.01.",
+        "Before this visit $283.00 of your deductible was left; $98.01 of this visit goes toward it.",
+        "No copay: your plan does not charge one for this therapy.",
+        "Coinsurance: 20% of the $0.00 left = $0.00.",
+        "You pay $98.01 + $0.00 + $0.00 = $98.01. The plan pays $98.01 - $98.01 = $0.00.",
+    ]
+
+
+def test_the_visit_that_meets_the_deductible_shows_the_split() -> None:
+    """Medicare PT visit 4: 283 - 98.01 - 84.75 - 84.75 = 15.49 left; 20% of 84.75 - 15.49 = 69.26 is 13.85."""
+    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT))
+
+    lines = explain_visit(result, 3)
+
+    assert lines[1] == "Before this visit $15.49 of your deductible was left; $15.49 of this visit goes toward it."
+    assert lines[3] == "Coinsurance: 20% of the $69.26 left = $13.85."  # 13.852 rounds half up to 13.85
+    assert lines[-1] == "You pay $15.49 + $0.00 + $13.85 = $29.34. The plan pays $84.75 - $29.34 = $55.41."
+
+
+def test_the_copay_before_the_deductible_is_named() -> None:
+    """Copay-first plan, PT visit 2: the 25.00 copay first, then 59.75 of 84.75 goes to the deductible."""
+    result = estimate(PLANS["copay-first"], CarePlan(start_date=START, pt=PT))
+
+    lines = explain_visit(result, 1)
+
+    assert lines[1] == (
+        "Before this visit $926.99 of your deductible was left; the copay is taken first, then $59.75 of this "
+        "visit goes toward it."  # 1,000 - (98.01 - 25.00) = 926.99
+    )
+    assert lines[2] == "Copay: $25.00."
+
+
+def test_the_second_visit_of_a_day_under_one_copay_per_day_says_why_there_is_no_copay() -> None:
+    """Copay-only plan, OT and PT on 5 Jan: OT pays the 35.00 copay, PT none."""
+    result = estimate(PLANS["copay-only"], CarePlan(start_date=START, pt=PT, ot=OT))
+
+    assert explain_visit(result, 0)[2] == "Copay: $35.00."
+    assert explain_visit(result, 1)[2] == (
+        "No copay: your plan charges one copay per day, and it was charged at an earlier visit that day."
+    )
+
+
+def test_a_visit_cut_by_the_out_of_pocket_maximum_says_so() -> None:
+    """50% coinsurance and a 50.00 maximum: visit 2 is charged 42.38 but only 50.00 - 42.38 = 7.62 is left."""
+    plan = Plan(plan_id="p", plan_name="Tight", payer_type="commercial", pt_coinsurance_pct="50", oop_max="50")
+    care = CarePlan(start_date=START, pt=Course(visits_per_week=1, weeks=3, visit_rate="84.75"))
+    result = estimate(plan, care)  # 50% of 84.75 = 42.375 -> 42.38
+
+    lines = explain_visit(result, 1)
+
+    assert (
+        "Your out-of-pocket maximum had $7.62 left, so you pay $7.62 instead of $42.38; the plan pays the rest."
+        in lines
+    )
+    assert lines[-1] == "You pay $0.00 + $0.00 + $7.62 = $7.62. The plan pays $84.75 - $7.62 = $77.13."
+
+
+def test_a_visit_past_the_limit_is_explained_as_self_pay() -> None:
+    """HMO with 30 PT visits, 30 used: visit 1 is not covered and costs its self-pay rate."""
+    result = estimate(PLANS["hmo-30-30"], CarePlan(start_date=START, pt=PT), Accumulators(pt_visits_used=30))
+
+    lines = explain_visit(result, 1)
+
+    assert lines[1:] == [
+        f"The plan does not pay for this visit: {result.visits[1].not_covered_reason}.",
+        "You pay the self-pay rate: $84.75. The plan pays nothing.",
+    ]
+
+
+def test_a_visit_in_a_new_plan_year_says_the_figures_started_again() -> None:
+    """July plan year, course from 22 Jun 2026: the first July visit is in the plan year from 1 Jul 2026."""
+    result = estimate(PLANS["july-plan-year"], CarePlan(start_date=date(2026, 6, 22), pt=PT))
+    index = next(i for i, v in enumerate(result.visits) if v.date >= date(2026, 7, 1))
+
+    lines = explain_visit(result, index)
+
+    assert lines[1].startswith("This visit falls in the plan year that starts on 1 Jul 2026")
+
+
+@settings(max_examples=150)
+@given(scenarios(max_weeks=8))
+def test_every_explanation_ends_with_what_the_patient_and_the_plan_pay(
+    scenario: tuple[Plan, CarePlan, Accumulators],
+) -> None:
+    """For any visit of any estimate, the explanation names the visit's own patient and plan amounts."""
+    result = estimate(*scenario)
+
+    for index, visit in enumerate(result.visits):
+        lines = explain_visit(result, index)
+        pays = format_money(visit.patient_pays)
+        assert format_money(visit.allowed) in lines[0]
+        if not visit.covered:
+            assert lines[-1] == f"You pay the self-pay rate: {pays}. The plan pays nothing."
+            continue
+        parts = " + ".join(format_money(x) for x in (visit.to_deductible, visit.copay, visit.coinsurance))
+        assert lines[-1] == (
+            f"You pay {parts} = {pays}. The plan pays {format_money(visit.allowed)} - {pays} = "
+            f"{format_money(visit.plan_pays)}."
+        )
+        if visit.oop_room_before is None and visit.coinsurance:
+            assert any(line.endswith(f"= {format_money(visit.coinsurance)}.") for line in lines[1:-1])

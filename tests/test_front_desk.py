@@ -1,0 +1,112 @@
+"""The front-desk panel: what the next visit costs, visits left, and deductible and out-of-pocket left today."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+
+from coverage import Accumulators, CarePlan, Course, Plan, estimate, front_desk, load_plans, regular_visit_cost
+from coverage.estimate import VisitCost
+from tests.conftest import PLANS_CSV
+from tests.strategies import scenarios
+
+PLANS = {plan.plan_id: plan for plan in load_plans(PLANS_CSV)}
+START = date(2026, 1, 5)
+PT = Course(visits_per_week=2, weeks=8, visit_rate="84.75", eval_rate="98.01")
+OT = Course(visits_per_week=2, weeks=8, visit_rate="101.24", eval_rate="100.60")
+
+
+def test_visits_and_money_left_come_from_the_year_so_far() -> None:
+    """HMO 30/30 with 10 PT visits, 200 of 500 deductible and 300 of 4,000 out-of-pocket used."""
+    so_far = Accumulators(pt_visits_used=10, deductible_met="200", oop_met="300")
+
+    desk = front_desk(estimate(PLANS["hmo-30-30"], CarePlan(start_date=START, pt=PT, ot=OT), so_far))
+
+    assert (desk.pt_visits_left, desk.ot_visits_left, desk.pool_visits_left) == (20, 30, None)  # 30 - 10; 30 - 0
+    assert desk.deductible_left == Decimal("300.00")  # 500 - 200
+    assert desk.oop_left == Decimal("3700.00")  # 4,000 - 300
+
+
+def test_the_shared_pool_counts_ot_pt_and_other_visits() -> None:
+    """A pool of 60 with 10 PT, 5 OT and 3 speech visits used has 42 places left (60 - 10 - 5 - 3)."""
+    so_far = Accumulators(pt_visits_used=10, ot_visits_used=5, other_pool_visits_used=3)
+
+    desk = front_desk(estimate(PLANS["ppo-pool-60"], CarePlan(start_date=START, pt=PT), so_far))
+
+    assert desk.pool_visits_left == 42
+
+
+def test_a_limit_already_used_up_leaves_zero_not_a_negative_count() -> None:
+    """35 PT visits used against a limit of 30 leaves 0 visits, not -5."""
+    desk = front_desk(estimate(PLANS["hmo-30-30"], CarePlan(start_date=START, pt=PT), Accumulators(pt_visits_used=35)))
+
+    assert desk.pt_visits_left == 0
+
+
+def test_medicare_has_no_maximum_and_a_waived_deductible_has_nothing_left() -> None:
+    """Original Medicare: no out-of-pocket maximum; a plan that waives the deductible for therapy has none left."""
+    medicare = front_desk(estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT)))
+    waived = front_desk(estimate(PLANS["copay-only"], CarePlan(start_date=START, pt=PT)))
+
+    assert medicare.oop_left is None
+    assert medicare.deductible_left == Decimal("283.00")
+    assert not waived.deductible_applies
+    assert waived.deductible_left == Decimal("0.00")
+
+
+def test_the_next_visit_is_the_first_of_the_course() -> None:
+    """With OT and PT on the same first day, the next visit is OT visit 1 (OT comes first on a shared day)."""
+    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT, ot=OT))
+
+    desk = front_desk(result)
+
+    assert desk.next_visit == result.visits[0]
+    assert (desk.next_visit.discipline, desk.next_visit.visit_number) == ("OT", 1)
+
+
+@pytest.mark.parametrize(
+    ("plan_id", "discipline", "course", "expected"),
+    [
+        ("medicare-b-2026", "PT", PT, "16.95"),  # 20% of 84.75 = 16.95
+        ("medicare-b-2026", "OT", OT, "20.25"),  # 20% of 101.24 = 20.248 -> 20.25 (half up)
+        ("hmo-30-30", "PT", PT, "40.00"),  # the 40.00 copay, 0% coinsurance
+        ("copay-first", "PT", PT, "36.95"),  # 25.00 copay + 20% of (84.75 - 25.00) = 25.00 + 11.95
+        ("ot-costs-more", "OT", OT, "50.00"),  # OT copay 50.00
+        ("ot-costs-more", "PT", PT, "30.00"),  # PT copay 30.00
+        ("self-pay", "PT", PT.model_copy(update={"self_pay_rate": Decimal("70.00")}), "70.00"),  # no insurance
+    ],
+)
+def test_a_regular_visit_once_the_deductible_is_met(
+    plan_id: str, discipline: str, course: Course, expected: str
+) -> None:
+    """The headline 'a visit once the deductible is met' is the copay and coinsurance of a regular visit."""
+    assert regular_visit_cost(PLANS[plan_id], discipline, course) == Decimal(expected)  # type: ignore[arg-type]
+
+
+@settings(max_examples=100)
+@given(scenarios(max_weeks=8))
+def test_a_covered_regular_visit_after_the_deductible_costs_what_the_panel_says(
+    scenario: tuple[Plan, CarePlan, Accumulators],
+) -> None:
+    """A covered regular visit with the deductible met, room under the maximum and its copay due costs that much."""
+    plan, care, so_far = scenario
+    result = estimate(plan, care, so_far)
+
+    def plain(visit: VisitCost) -> bool:
+        course = care.course(visit.discipline)
+        assert course is not None
+        return (
+            visit.covered
+            and not visit.is_evaluation
+            and visit.deductible_left_before == 0
+            and (visit.oop_room_before is None or visit.oop_room_before >= visit.allowed)
+            and visit.copay == min(plan.copay(visit.discipline), visit.allowed)
+        )
+
+    for visit in filter(plain, result.visits):
+        course = care.course(visit.discipline)
+        assert course is not None
+        assert visit.patient_pays == regular_visit_cost(plan, visit.discipline, course)

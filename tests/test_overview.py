@@ -1,0 +1,41 @@
+"""The facade the estimate page calls: one request in, everything the page shows out."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from coverage import compare_care, default_request, estimate, load_plans, overview, parse_share_link, visits_csv
+from tests.conftest import PLANS_CSV
+
+PLANS = load_plans(PLANS_CSV)
+TODAY = date(2026, 1, 1)
+
+
+def test_the_overview_holds_the_engines_estimate_and_comparison() -> None:
+    """The estimate and the side-by-side are exactly what estimate() and compare_care() return."""
+    request = parse_share_link({"plan": "hmo-30-30", "pt": "2x8", "ot": "1x6"}, PLANS, today=TODAY)
+
+    view = overview(request, PLANS)
+
+    assert view.estimate == estimate(request.plan, request.care, request.accumulators)
+    assert view.comparison == compare_care(request.plan, request.care, request.accumulators)
+    assert view.csv == visits_csv(view.estimate)
+    assert parse_share_link(view.share_link, PLANS, today=TODAY) == request
+
+
+def test_fields_changed_from_the_catalog_are_listed() -> None:
+    """A catalog plan with its deductible and PT copay changed lists those two fields, in plans.csv order."""
+    request = default_request(PLANS, TODAY)
+    changed = request.plan.model_copy(update={"pt_copay": Decimal("10.00"), "deductible": Decimal("100.00")})
+
+    view = overview(request.model_copy(update={"plan": changed}), PLANS)
+
+    assert view.changed_fields == ("deductible", "pt_copay")
+
+
+def test_a_plan_typed_by_hand_lists_no_changes() -> None:
+    """Nothing is 'changed from the catalog' for a plan that is not from the catalog."""
+    request = default_request([], TODAY)
+
+    assert overview(request, PLANS).changed_fields == ()
