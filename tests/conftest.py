@@ -11,7 +11,5 @@ PLANS_CSV = ROOT / "plans.csv"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 # Bounded so the whole suite stays within a few minutes on 2 cores; no deadline, since CI machines are shared.
-settings.register_profile(
-    "project", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("project", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("project")

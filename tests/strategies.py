@@ -19,8 +19,10 @@ def money(max_value: str = "5000", min_value: str = "0") -> st.SearchStrategy[De
 
 def percents() -> st.SearchStrategy[Decimal]:
     """Coinsurance percentages 0 to 100, often round, sometimes with cents."""
-    return st.one_of(st.sampled_from([Decimal(p) for p in (0, 10, 20, 25, 30, 40, 50, 100)]),
-                     st.decimals(min_value=0, max_value=100, places=2))
+    return st.one_of(
+        st.sampled_from([Decimal(p) for p in (0, 10, 20, 25, 30, 40, 50, 100)]),
+        st.decimals(min_value=0, max_value=100, places=2),
+    )
 
 
 def limits(max_value: int = 40) -> st.SearchStrategy[int | None]:
@@ -100,3 +102,19 @@ def scenarios(draw: st.DrawFn, max_weeks: int = 20) -> tuple[Plan, CarePlan, Acc
     """A plan, a plan of care and consistent year-to-date figures."""
     plan = draw(plans())
     return plan, draw(care_plans(max_weeks)), draw(accumulators_for(plan))
+
+
+@st.composite
+def catalogs(draw: st.DrawFn, max_plans: int = 6) -> list[Plan]:
+    """A few plans over every rule switch, each with its own plan_id."""
+    return draw(st.lists(plans(), min_size=1, max_size=max_plans, unique_by=lambda plan: plan.plan_id))
+
+
+@st.composite
+def catalog_scenarios(
+    draw: st.DrawFn, max_plans: int = 6, max_weeks: int = 12
+) -> tuple[list[Plan], CarePlan, Accumulators | None]:
+    """A catalog, a plan of care and year-to-date figures that fit one of its plans (often not the others)."""
+    catalog = draw(catalogs(max_plans))
+    so_far = draw(st.one_of(st.none(), accumulators_for(draw(st.sampled_from(catalog)))))
+    return catalog, draw(care_plans(max_weeks)), so_far
