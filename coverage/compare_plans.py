@@ -84,21 +84,34 @@ def _labels(outcome: CatalogOutcome, positions: Cents) -> pd.Series:
 
 
 def _reasons(table: PlanTable, outcome: CatalogOutcome, order: np.ndarray, fits: np.ndarray) -> pd.Series:
-    """Why each plan's first refused visit is not covered, worded as the reference engine words it."""
-    reasons: list[str | None] = []
-    for i, ok in zip(order.tolist(), fits.tolist(), strict=True):
-        kind = outcome.first_refusal[i]
-        if not ok or kind == Refusal.NONE:
-            reasons.append(None)
-        elif kind == Refusal.SELF_PAY:
-            reasons.append("no insurance pays for this visit")
-        else:
-            discipline = outcome.visits[outcome.first_refused_at[i]].discipline
-            own = kind == Refusal.OWN_LIMIT
-            limit = table.limit(discipline)[i] if own else table.combined_limit[i]
-            name = discipline if own else "combined therapy"
-            reasons.append(f"the {limit} {name} visits of this plan year are used up")
-    return pd.Series(reasons, dtype=object)
+    """Why each plan's first refused visit is not covered, worded as the reference engine words it.
+
+    Plans share a handful of reasons, so each distinct one is worded once and looked up.
+    """
+    kind = np.where(fits, outcome.first_refusal[order], Refusal.NONE)
+    refused_ot = np.array([v.discipline == "OT" for v in outcome.visits] + [False])[outcome.first_refused_at[order]]
+    own_limit = np.where(refused_ot, table.ot_limit[order], table.pt_limit[order])
+    limit = np.where(
+        kind == Refusal.OWN_LIMIT, own_limit, np.where(kind == Refusal.COMBINED_LIMIT, table.combined_limit[order], 0)
+    )
+    key = (kind * 2 + refused_ot) * _KEY_SPAN + limit
+    distinct, where = np.unique(key, return_inverse=True)
+    worded = np.array([_reason(int(k)) for k in distinct.tolist()], dtype=object)
+    return pd.Series(worded[where.reshape(-1)], dtype=object)
+
+
+_KEY_SPAN = 1 << 42  # above any limit a plan can have
+
+
+def _reason(key: int) -> str | None:
+    kind_and_ot, limit = divmod(key, _KEY_SPAN)
+    kind, refused_ot = divmod(kind_and_ot, 2)
+    if kind == Refusal.NONE:
+        return None
+    if kind == Refusal.SELF_PAY:
+        return "no insurance pays for this visit"
+    name = ("OT" if refused_ot else "PT") if kind == Refusal.OWN_LIMIT else "combined therapy"
+    return f"the {limit} {name} visits of this plan year are used up"
 
 
 def _problem(plan: Plan, so_far: Accumulators) -> str:

@@ -1,0 +1,130 @@
+"""Import the CMS Exchange Public Use Files into a plans catalog (plans.csv rows).
+
+:func:`import_cms` streams the Benefits and Cost Sharing PUF and the Plan
+Attributes PUF and writes one catalog row per plan whose OT and PT terms it can
+read. Every plan it cannot read without guessing is left out and reported, with
+the file, line, column and value that stopped it (:class:`ImportProblem`).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from coverage.cms_import.benefits import TherapyBenefit, TherapyBenefits, read_therapy_benefits
+from coverage.cms_import.catalog_rows import catalog_plan, plans_csv_row
+from coverage.cms_import.cost_share_text import CostSharePart, Deductible, parse_coinsurance, parse_copay
+from coverage.cms_import.deductible_rule import BenefitCostShare, benefit_cost_share
+from coverage.cms_import.limit_text import VisitLimit, limit_quantity, read_limit
+from coverage.cms_import.plan_attributes import PlanCosts, puf_amount, read_plan_costs
+from coverage.cms_import.problems import ImportProblem, PufFileError, PufValueError
+from coverage.cms_import.puf_files import Progress, puf_header
+from coverage.loader import PLAN_COLUMNS
+from coverage.plans import Plan
+
+__all__ = [
+    "BenefitCostShare",
+    "CostSharePart",
+    "Deductible",
+    "ImportProblem",
+    "ImportReport",
+    "Progress",
+    "PufFileError",
+    "PufValueError",
+    "VisitLimit",
+    "benefit_cost_share",
+    "import_cms",
+    "limit_quantity",
+    "parse_coinsurance",
+    "parse_copay",
+    "puf_amount",
+    "read_limit",
+]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: plans written, rows read, and every problem that kept a plan out."""
+
+    plans_written: int
+    benefit_rows: int
+    plans_seen: int
+    problems: tuple[ImportProblem, ...]
+
+    @property
+    def plans_left_out(self) -> int:
+        """How many plans of the benefits file are not in the catalog."""
+        return self.plans_seen - self.plans_written
+
+
+def _catalog(
+    benefits: TherapyBenefits,
+    costs: dict[tuple[str, str], PlanCosts | ImportProblem],
+    attributes_file: str,
+    match_year: bool,
+) -> tuple[list[Plan], list[ImportProblem]]:
+    """The plans that can be read and the problems of the others, in the benefits file's order."""
+    several_years = len(benefits.years) > 1
+    plans: list[Plan] = []
+    problems: list[ImportProblem] = []
+    for key, first_line in benefits.first_line.items():
+        plan_id, year = key
+        rows = benefits.plans.get(key)
+        if rows is None:
+            message = "the plan has no rehabilitative OT or PT benefit row"
+            problems.append(ImportProblem(benefits.file, first_line, plan_id, None, None, message))
+            continue
+        bad = [row for row in rows.values() if isinstance(row, ImportProblem)]
+        found = costs.get((plan_id, year if match_year else ""))
+        if found is None:
+            bad.append(ImportProblem(attributes_file, None, plan_id, "PlanId", plan_id, "is not in this file"))
+        elif isinstance(found, ImportProblem):
+            bad.append(found)
+        if bad or not isinstance(found, PlanCosts):
+            problems.extend(bad)
+            continue
+        read = {name: row for name, row in rows.items() if isinstance(row, TherapyBenefit)}
+        try:
+            catalog_id = f"{plan_id}.{year}" if several_years else plan_id
+            plans.append(catalog_plan(catalog_id, plan_id, year, found, read))
+        except PufValueError as exc:
+            line = min(row.line for row in read.values())
+            problems.append(ImportProblem(benefits.file, line, plan_id, None, None, str(exc)))
+    return plans, problems
+
+
+def _write(plans: list[Plan], out: Path) -> None:
+    """Write the catalog next to ``out`` first and rename it into place, so a reader never sees half a file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
+            writer = csv.writer(text, lineterminator="\n")
+            writer.writerow(PLAN_COLUMNS)
+            writer.writerows(plans_csv_row(plan) for plan in plans)
+        Path(temporary).replace(out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def import_cms(
+    benefits: str | Path, plan_attributes: str | Path, out: str | Path, *, progress: Progress | None = None
+) -> ImportReport:
+    """Read both PUFs and write the catalog to ``out``. Raises :class:`PufFileError` for an unreadable file.
+
+    Plans are matched on PlanId, and on BusinessYear too when both files have
+    it; when the benefits file spans several years, plan ids get the year
+    appended (``12345AK0010001-01.2015``). ``progress`` is called now and then
+    with the file name, the bytes read and the file's size.
+    """
+    benefits_by_year = "BusinessYear" in puf_header(benefits)
+    match_year = benefits_by_year and "BusinessYear" in puf_header(plan_attributes)
+    costs = read_plan_costs(plan_attributes, with_year=match_year, progress=progress)
+    found = read_therapy_benefits(benefits, with_year=benefits_by_year, progress=progress)
+    plans, problems = _catalog(found, costs, Path(plan_attributes).name, match_year)
+    _write(plans, Path(out))
+    return ImportReport(len(plans), found.rows, len(found.first_line), tuple(problems))
