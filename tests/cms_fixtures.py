@@ -77,3 +77,61 @@ def plan_attributes_from_landscape(joined: list[dict[str, str]]) -> list[dict[st
             "MEHBInnTier1IndividualMOOP": "Not Applicable" if integrated_moop else moop,
         }
     return list(rows.values())
+
+
+PT_OT = ("Rehabilitative Occupational and Rehabilitative Physical Therapy", "Rehabilitative Physical Therapy")
+#: 2016 plans for the later layout (no IsSubjToDedTier1): each shows one way a row is read or refused.
+LATER_LAYOUT_PLANS = (
+    "30751MT0560020-00",  # Not Applicable / 30% Coinsurance after deductible, no limit
+    "91762NJ0070004-00",  # $50 Copay after deductible, 30 visits each
+    "66083OH0610011-00",  # No Charge after deductible, a separate 20 visit limit each
+    "10091OR0360005-04",  # $35 with no deductible, 30 visits
+    "87571OK0320071-02",  # $0 / 0%, 25 visits per benefit period shared with speech therapy
+    "73751ND0080007-02",  # a limit in treatments: refused
+    "56707OR0870002-00",  # extra visits per condition: refused
+)
+#: The 2014 plan the shared data has only a speech therapy row for, and one without landscape figures.
+EXTRA_2014_PLANS = ("46944AL0420001-05", "88925AZ0010038-03")
+
+
+def cut() -> None:
+    """Cut the small fixtures from the shared data (run by hand; the output is committed)."""
+    therapy = read_rows(THERAPY_ROWS)
+    columns = list(therapy[0])
+    landscape = plan_attributes_from_landscape(read_rows(LANDSCAPE_JOIN))
+    in_landscape = {row["PlanId"] for row in landscape}
+    early = [
+        row
+        for row in therapy
+        if row["BusinessYear"] == "2014"
+        and ((row["BenefitName"] in PT_OT and row["PlanId"] in in_landscape) or row["PlanId"] in EXTRA_2014_PLANS)
+    ]
+    write_rows(FIXTURES / "cms_benefits_2014.csv", columns, early)
+    wanted = {row["PlanId"] for row in early}
+    write_rows(
+        FIXTURES / "cms_plan_attributes_2014.csv",
+        PLAN_ATTRIBUTE_COLUMNS,
+        [row for row in landscape if row["PlanId"] in wanted],
+    )
+    later = [row for row in therapy if row["BusinessYear"] == "2016" and row["PlanId"] in LATER_LAYOUT_PLANS]
+    later_columns = [c for c in columns if not c.startswith("IsSubjToDed")]
+    write_rows(FIXTURES / "cms_benefits_2016.csv", later_columns, later)
+    placeholders = [
+        {
+            "BusinessYear": "2016",
+            "PlanId": plan_id,
+            "PlanMarketingName": f"Test plan {plan_id} (figures are placeholders)",
+            "MedicalDrugDeductiblesIntegrated": "Yes",
+            "MedicalDrugMaximumOutofPocketIntegrated": "Yes",
+            "TEHBDedInnTier1Individual": "$1,500 ",
+            "MEHBDedInnTier1Individual": "Not Applicable",
+            "TEHBInnTier1IndividualMOOP": "$6,850 ",
+            "MEHBInnTier1IndividualMOOP": "Not Applicable",
+        }
+        for plan_id in LATER_LAYOUT_PLANS
+    ]
+    write_rows(FIXTURES / "cms_plan_attributes_2016.csv", PLAN_ATTRIBUTE_COLUMNS, placeholders)
+
+
+if __name__ == "__main__":
+    cut()
