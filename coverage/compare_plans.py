@@ -67,7 +67,8 @@ def compare_plans(
     so_far = accumulators if accumulators is not None else Accumulators()
     outcome = project_catalog(table, care, so_far)
     fits = outcome.year_to_date_fits
-    order = np.lexsort((np.arange(len(table)), outcome.patient_total, ~fits))
+    # Cheapest first; plans that cannot be costed last; ties (and those last ones) in catalog order.
+    order = np.lexsort((np.arange(len(table)), np.where(fits, outcome.patient_total, 0), ~fits))
     return _frame(table, outcome, so_far, order)
 
 
