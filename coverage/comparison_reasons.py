@@ -34,7 +34,8 @@ def why_it_costs(row: Mapping[str, object]) -> str:
         count = row.get("visits_not_covered")
         cost = row.get("not_covered_cost")
         priced = f", {format_money(cost)} at self-pay" if isinstance(cost, Decimal) else ""
-        parts.append(f"Visit limit runs out at {limit_at} ({reason}): {count} visits not covered{priced}.")
+        visits = "1 visit" if count == 1 else f"{count} visits"
+        parts.append(f"Visit limit runs out at {limit_at} ({reason}): {visits} not covered{priced}.")
     if not parts:
         parts.append("Every visit is covered.")
     return " ".join(parts)

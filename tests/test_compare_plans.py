@@ -11,6 +11,7 @@ from hypothesis import given, settings
 
 from coverage import Accumulators, CarePlan, Course, Estimate, NoticeKind, Plan, YearToDateError, estimate, load_plans
 from coverage.compare_plans import COMPARISON_COLUMNS, compare_plans
+from coverage.comparison_reasons import why_it_costs
 from coverage.notices import visit_label
 from coverage.plan_table import PlanTable
 from tests.conftest import PLANS_CSV
@@ -161,3 +162,25 @@ def test_an_empty_catalog_gives_an_empty_comparison_with_every_column() -> None:
 
     assert frame.empty
     assert list(frame.columns) == list(COMPARISON_COLUMNS)
+
+
+def test_the_reason_a_plan_costs_what_it_does_names_its_milestones() -> None:
+    """why_it_costs says where the deductible is met and where the limit runs out, with the self-pay cost."""
+    plan = _plan("limited", deductible="150.00", pt_coinsurance_pct="20", pt_visit_limit="3")
+    # Weekly PT at 100 from Monday 5 January: visit 1 pays 100 to the deductible, visit 2 the last 50 (met),
+    # visit 3 is 20% of 100; visit 4 (26 January) is past the 3-visit limit: 100 at self-pay.
+
+    row = compare_plans([plan], _pt_only(1, 4)).iloc[0]
+
+    assert why_it_costs(row.to_dict()) == (
+        "Deductible met at PT visit 2 on 12 Jan 2026. Visit limit runs out at PT visit 4 on 26 Jan 2026 "
+        "(the 3 PT visits of this plan year are used up): 1 visit not covered, $100.00 at self-pay."
+    )
+    assert row["patient_total"] == Decimal("280.00")  # 100 + 60 + 20 + 100
+
+
+def test_a_plan_that_cannot_be_costed_says_why_instead() -> None:
+    """A row marked by the year-to-date check gives that reason, not milestones."""
+    row = compare_plans([_plan("zero")], _pt_only(1, 1), Accumulators(deductible_met="1.00")).iloc[0]
+
+    assert why_it_costs(row.to_dict()).startswith("Not compared: Deductible met ($1.00) is more than")
