@@ -74,7 +74,9 @@ def compare_plans(
 
 def _money(amounts: Cents, fits: np.ndarray) -> pd.Series:
     """Whole cents as exact Decimal dollars; None where the plan could not be costed."""
-    values = [Decimal(a) * CENT if ok else None for a, ok in zip(amounts.tolist(), fits.tolist(), strict=True)]
+    values: list[Decimal | None] = [Decimal(a) * CENT for a in amounts.tolist()]
+    for row in np.flatnonzero(~fits).tolist():
+        values[row] = None
     return pd.Series(values, dtype=object)
 
 
@@ -123,19 +125,25 @@ def _problem(plan: Plan, so_far: Accumulators) -> str:
     raise AssertionError("the year-to-date check and the catalog projection disagree")  # pragma: no cover
 
 
+def _problems(table: PlanTable, order: np.ndarray, fits: np.ndarray, so_far: Accumulators) -> pd.Series:
+    problems: list[str | None] = [None] * len(order)
+    for row in np.flatnonzero(~fits).tolist():
+        problems[row] = _problem(table.plans[order[row]], so_far)
+    return pd.Series(problems, dtype=object)
+
+
 def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, order: np.ndarray) -> pd.DataFrame:
     fits = outcome.year_to_date_fits[order]
-    plans = [table.plans[i] for i in order.tolist()]
-    valid = int(fits.sum())
+    size, valid = len(order), int(fits.sum())
     covered_counts = len(outcome.visits) - outcome.not_covered[order]
     columns: dict[str, object] = {
-        "rank": pd.array([*range(1, valid + 1), *([None] * (len(plans) - valid))], dtype="Int64"),
-        "plan_id": [p.plan_id for p in plans],
-        "plan_name": [p.plan_name for p in plans],
-        "payer_type": [p.payer_type.value for p in plans],
+        "rank": pd.array([*range(1, valid + 1), *([None] * (size - valid))], dtype="Int64"),
+        "plan_id": table.plan_ids[order],
+        "plan_name": table.plan_names[order],
+        "payer_type": table.payer_types[order],
         "patient_total": _money(outcome.patient_total[order], fits),
         "plan_total": _money(outcome.plan_total[order], fits),
-        "visits": np.full(len(plans), len(outcome.visits), dtype=np.int64),
+        "visits": np.full(size, len(outcome.visits), dtype=np.int64),
         "covered_visits": np.where(fits, covered_counts, 0),
         "visits_not_covered": np.where(fits, outcome.not_covered[order], 0),
         "not_covered_cost": _money(outcome.not_covered_cost[order], fits),
@@ -143,8 +151,6 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
         "oop_max_reached_at": _labels(outcome, np.where(fits, outcome.oop_max_reached_at[order], -1)),
         "limit_runs_out_at": _labels(outcome, np.where(fits, outcome.first_refused_at[order], -1)),
         "not_covered_reason": _reasons(table, outcome, order, fits),
-        "year_to_date_problem": pd.Series(
-            [None if ok else _problem(p, so_far) for p, ok in zip(plans, fits, strict=True)], dtype=object
-        ),
+        "year_to_date_problem": _problems(table, order, fits, so_far),
     }
     return pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS))

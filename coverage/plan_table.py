@@ -49,6 +49,9 @@ class PlanTable:
     """The money rules of many plans, one array element per plan, in catalog order."""
 
     plans: tuple[Plan, ...]
+    plan_ids: npt.NDArray[np.object_]  # str per plan, for the comparison's columns
+    plan_names: npt.NDArray[np.object_]
+    payer_types: npt.NDArray[np.object_]
     deductible: Cents
     oop_max: Cents  # NO_MAXIMUM where the plan has none
     has_oop_max: Flags
@@ -74,6 +77,9 @@ class PlanTable:
         kind_index = {kind: i for i, kind in enumerate(kinds)}
         return cls(
             plans=tuple(plans),
+            plan_ids=np.array([p.plan_id for p in plans], dtype=object),
+            plan_names=np.array([p.plan_name for p in plans], dtype=object),
+            payer_types=np.array([p.payer_type.value for p in plans], dtype=object),
             deductible=_money([p.deductible for p in plans], 0),
             oop_max=_money([p.oop_max for p in plans], NO_MAXIMUM),
             has_oop_max=_flags([p.oop_max is not None for p in plans]),
