@@ -9,6 +9,7 @@ contract scripts can rely on; 1 is only ever an unexpected error.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -243,3 +244,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (YearToDateError, PufFileError) as exc:
         print(str(exc), file=sys.stderr)
         return BAD_DATA
+    except BrokenPipeError:  # the reader stopped reading (| head): say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -10,6 +10,7 @@ import csv
 import json
 import sys
 import time
+from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -136,7 +137,7 @@ def import_report(report: ImportReport, output: Path, problems_file: Path | None
                 "plans_written": report.plans_written,
                 "plans_left_out": report.plans_left_out,
                 "benefit_rows": report.benefit_rows,
-                "problems": [p.__dict__ for p in report.problems],
+                "problems": [asdict(p) for p in report.problems],
             }
         )
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,14 +66,13 @@ def _catalog(
     costs: dict[tuple[str, str], PlanCosts | ImportProblem],
     attributes_file: str,
     match_year: bool,
-) -> tuple[list[Plan], list[ImportProblem]]:
-    """The plans that can be read and the problems of the others, in the benefits file's order."""
+    problems: list[ImportProblem],
+) -> Iterator[Plan]:
+    """Yield the plans that can be read, in the benefits file's order; add the others' problems to ``problems``."""
     several_years = len(benefits.years) > 1
-    plans: list[Plan] = []
-    problems: list[ImportProblem] = []
     for key, first_line in benefits.first_line.items():
         plan_id, year = key
-        rows = benefits.plans.get(key)
+        rows = benefits.plans.pop(key, None)
         if rows is None:
             message = "the plan has no rehabilitative OT or PT benefit row"
             problems.append(ImportProblem(benefits.file, first_line, plan_id, None, None, message))
@@ -88,27 +88,32 @@ def _catalog(
             continue
         read = {name: row for name, row in rows.items() if isinstance(row, TherapyBenefit)}
         try:
-            catalog_id = f"{plan_id}.{year}" if several_years else plan_id
-            plans.append(catalog_plan(catalog_id, plan_id, year, found, read))
+            yield catalog_plan(f"{plan_id}.{year}" if several_years else plan_id, plan_id, year, found, read)
         except PufValueError as exc:
             line = min(row.line for row in read.values())
             problems.append(ImportProblem(benefits.file, line, plan_id, None, None, str(exc)))
-    return plans, problems
 
 
-def _write(plans: list[Plan], out: Path) -> None:
-    """Write the catalog next to ``out`` first and rename it into place, so a reader never sees half a file."""
+def _write(plans: Iterable[Plan], out: Path) -> int:
+    """Write the catalog next to ``out`` and rename it into place, so a reader never sees half a file.
+
+    Rows are written as they are made, so no more than one plan is held at a time. Returns the count.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    written = 0
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
             writer = csv.writer(text, lineterminator="\n")
             writer.writerow(PLAN_COLUMNS)
-            writer.writerows(plans_csv_row(plan) for plan in plans)
+            for plan in plans:
+                writer.writerow(plans_csv_row(plan))
+                written += 1
         Path(temporary).replace(out)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return written
 
 
 def import_cms(
@@ -125,6 +130,6 @@ def import_cms(
     match_year = benefits_by_year and "BusinessYear" in puf_header(plan_attributes)
     costs = read_plan_costs(plan_attributes, with_year=match_year, progress=progress)
     found = read_therapy_benefits(benefits, with_year=benefits_by_year, progress=progress)
-    plans, problems = _catalog(found, costs, Path(plan_attributes).name, match_year)
-    _write(plans, Path(out))
-    return ImportReport(len(plans), found.rows, len(found.first_line), tuple(problems))
+    problems: list[ImportProblem] = []
+    written = _write(_catalog(found, costs, Path(plan_attributes).name, match_year, problems), Path(out))
+    return ImportReport(written, found.rows, len(found.first_line), tuple(problems))

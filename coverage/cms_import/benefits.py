@@ -24,6 +24,7 @@ OT_AND_PT = "Rehabilitative Occupational and Rehabilitative Physical Therapy"
 OT_ONLY = "Rehabilitative Occupational Therapy"
 PT_ONLY = "Rehabilitative Physical Therapy"
 THERAPY_BENEFITS = frozenset((OT_AND_PT, OT_ONLY, PT_ONLY))
+_ONE_COPY = {name: name for name in THERAPY_BENEFITS}  # every row refers to the same three strings
 
 COLUMNS = ("PlanId", "BenefitName", "IsCovered", "CopayInnTier1", "CoinsInnTier1", "LimitQty", "LimitUnit")
 OPTIONAL = ("BusinessYear", "QuantLimitOnSvc", "Explanation", "IsSubjToDedTier1", "IsExclFromInnMOOP")
@@ -118,8 +119,8 @@ def read_therapy_benefits(path: str | Path, *, with_year: bool, progress: Progre
         found.years.add(year)
         key = plan_key(cells[0], year if with_year else "")
         found.first_line.setdefault(key, line)
-        benefit = cells[1].strip()
-        if benefit not in THERAPY_BENEFITS:
+        benefit = _ONE_COPY.get(cells[1].strip())
+        if benefit is None:
             continue
         rows = found.plans.setdefault(key, {})
         if benefit in rows:

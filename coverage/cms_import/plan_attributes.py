@@ -11,6 +11,7 @@ that applies. The same holds for the maximum out-of-pocket (MOOP). In-network ti
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,6 +38,7 @@ class PlanCosts(NamedTuple):
     oop_max: Decimal
 
 
+@lru_cache(maxsize=8192)  # plans share a few hundred figures: read each once, keep one copy
 def puf_amount(text: str) -> Decimal | None:
     """``'$5,750 '`` -> 5750.00; ``'Not Applicable'`` or blank -> None. Raises :class:`PufValueError`."""
     cleaned = text.strip()

@@ -13,7 +13,7 @@ class PufFileError(ValueError):
     """A Public Use File that cannot be read at all (missing, not CSV, required columns absent)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportProblem:
     """One thing left out of the catalog, and why."""
 
