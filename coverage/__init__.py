@@ -5,6 +5,7 @@ Pure domain code: no Streamlit, no I/O outside :mod:`coverage.loader`.
 
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.compare import CareComparison, Scenario, compare_care
+from coverage.compare_plans import COMPARISON_COLUMNS, compare_plans
 from coverage.estimate import VISIT_COLUMNS, Estimate, Totals, VisitCost, YearToDateError, estimate
 from coverage.loader import PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
 from coverage.money import MoneyError, format_money, parse_money, round_cents, to_money
@@ -12,6 +13,7 @@ from coverage.notices import Notice, NoticeKind
 from coverage.plans import CopayTiming, PayerType, Plan
 
 __all__ = [
+    "COMPARISON_COLUMNS",
     "PLAN_COLUMNS",
     "VISIT_COLUMNS",
     "Accumulators",
@@ -31,6 +33,7 @@ __all__ = [
     "VisitCost",
     "YearToDateError",
     "compare_care",
+    "compare_plans",
     "estimate",
     "format_money",
     "load_plans",

@@ -20,7 +20,7 @@ from coverage.cms_import.catalog_rows import catalog_plan, plans_csv_row
 from coverage.cms_import.cost_share_text import CostSharePart, Deductible, parse_coinsurance, parse_copay
 from coverage.cms_import.deductible_rule import BenefitCostShare, benefit_cost_share
 from coverage.cms_import.limit_text import VisitLimit, limit_quantity, read_limit
-from coverage.cms_import.plan_attributes import PlanCosts, puf_amount, read_plan_costs
+from coverage.cms_import.plan_attributes import PlanCosts, plan_key, puf_amount, read_plan_costs, split_key
 from coverage.cms_import.problems import ImportProblem, PufFileError, PufValueError
 from coverage.cms_import.puf_files import Progress, puf_header
 from coverage.loader import PLAN_COLUMNS
@@ -63,22 +63,17 @@ class ImportReport:
 
 def _catalog(
     benefits: TherapyBenefits,
-    costs: dict[tuple[str, str], PlanCosts | ImportProblem],
+    costs: dict[str, PlanCosts | ImportProblem],
     attributes_file: str,
     match_year: bool,
     problems: list[ImportProblem],
 ) -> Iterator[Plan]:
     """Yield the plans that can be read, in the benefits file's order; add the others' problems to ``problems``."""
     several_years = len(benefits.years) > 1
-    for key, first_line in benefits.first_line.items():
-        plan_id, year = key
-        rows = benefits.plans.pop(key, None)
-        if rows is None:
-            message = "the plan has no rehabilitative OT or PT benefit row"
-            problems.append(ImportProblem(benefits.file, first_line, plan_id, None, None, message))
-            continue
-        bad = [row for row in rows.values() if isinstance(row, ImportProblem)]
-        found = costs.get((plan_id, year if match_year else ""))
+    for key, rows in benefits.plans.items():
+        plan_id, year = split_key(key)
+        bad = [row for _, row in rows if isinstance(row, ImportProblem)]
+        found = costs.get(plan_key(plan_id, year if match_year else ""))
         if found is None:
             bad.append(ImportProblem(attributes_file, None, plan_id, "PlanId", plan_id, "is not in this file"))
         elif isinstance(found, ImportProblem):
@@ -86,12 +81,15 @@ def _catalog(
         if bad or not isinstance(found, PlanCosts):
             problems.extend(bad)
             continue
-        read = {name: row for name, row in rows.items() if isinstance(row, TherapyBenefit)}
+        read = {name: row for name, row in rows if isinstance(row, TherapyBenefit)}
         try:
             yield catalog_plan(f"{plan_id}.{year}" if several_years else plan_id, plan_id, year, found, read)
         except PufValueError as exc:
             line = min(row.line for row in read.values())
             problems.append(ImportProblem(benefits.file, line, plan_id, None, None, str(exc)))
+    message = "the plan has no rehabilitative OT or PT benefit row"
+    for key, first_line in benefits.without_therapy.items():
+        problems.append(ImportProblem(benefits.file, first_line, split_key(key)[0], None, None, message))
 
 
 def _write(plans: Iterable[Plan], out: Path) -> int:
@@ -132,4 +130,4 @@ def import_cms(
     found = read_therapy_benefits(benefits, with_year=benefits_by_year, progress=progress)
     problems: list[ImportProblem] = []
     written = _write(_catalog(found, costs, Path(plan_attributes).name, match_year, problems), Path(out))
-    return ImportReport(written, found.rows, len(found.first_line), tuple(problems))
+    return ImportReport(written, found.rows, found.plans_seen, tuple(problems))

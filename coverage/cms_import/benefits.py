@@ -16,7 +16,7 @@ from typing import NamedTuple, TypeVar
 from coverage.cms_import.cost_share_text import parse_coinsurance, parse_copay
 from coverage.cms_import.deductible_rule import BenefitCostShare, benefit_cost_share
 from coverage.cms_import.limit_text import VisitLimit, limit_quantity, read_limit
-from coverage.cms_import.plan_attributes import plan_key
+from coverage.cms_import.plan_attributes import plan_key, split_key
 from coverage.cms_import.problems import ImportProblem, PufValueError
 from coverage.cms_import.puf_files import Progress, puf_rows
 
@@ -29,7 +29,7 @@ _ONE_COPY = {name: name for name in THERAPY_BENEFITS}  # every row refers to the
 COLUMNS = ("PlanId", "BenefitName", "IsCovered", "CopayInnTier1", "CoinsInnTier1", "LimitQty", "LimitUnit")
 OPTIONAL = ("BusinessYear", "QuantLimitOnSvc", "Explanation", "IsSubjToDedTier1", "IsExclFromInnMOOP")
 
-PlanKey = tuple[str, str]
+BenefitRows = tuple[tuple[str, "TherapyBenefit | ImportProblem"], ...]  # (benefit name, row read) pairs
 T = TypeVar("T")
 
 
@@ -47,13 +47,21 @@ class TherapyBenefit(NamedTuple):
 
 @dataclass
 class TherapyBenefits:
-    """Per plan, its OT and PT benefit rows (by benefit name); and the first line of every plan seen."""
+    """Per plan (by :func:`plan_key`), its OT and PT rows; and the first line of each plan without one.
+
+    Kept small, since a file can hold a million plans: a string key and a tuple of rows per plan.
+    """
 
     file: str
-    plans: dict[PlanKey, dict[str, TherapyBenefit | ImportProblem]] = field(default_factory=dict)
-    first_line: dict[PlanKey, int] = field(default_factory=dict)
+    plans: dict[str, BenefitRows] = field(default_factory=dict)
+    without_therapy: dict[str, int] = field(default_factory=dict)
     years: set[str] = field(default_factory=set)
     rows: int = 0
+
+    @property
+    def plans_seen(self) -> int:
+        """How many plans the file holds."""
+        return len(self.plans) + len(self.without_therapy)
 
 
 def _yes_no(value: str, column: str) -> bool | None:
@@ -118,18 +126,25 @@ def read_therapy_benefits(path: str | Path, *, with_year: bool, progress: Progre
         year = cells[7].strip()
         found.years.add(year)
         key = plan_key(cells[0], year if with_year else "")
-        found.first_line.setdefault(key, line)
         benefit = _ONE_COPY.get(cells[1].strip())
         if benefit is None:
+            if key not in found.plans:
+                found.without_therapy.setdefault(key, line)
             continue
-        rows = found.plans.setdefault(key, {})
-        if benefit in rows:
+        found.without_therapy.pop(key, None)
+        rows = found.plans.get(key, ())
+        plan_id = split_key(key)[0]
+        if any(name == benefit for name, _ in rows):
             twice = "the benefit is listed twice for this plan"
-            rows[benefit] = ImportProblem(found.file, line, key[0], "BenefitName", benefit, twice)
+            found.plans[key] = (
+                *rows,
+                (benefit, ImportProblem(found.file, line, plan_id, "BenefitName", benefit, twice)),
+            )
             continue
         cells[1] = benefit
         try:
-            rows[benefit] = _therapy_row(line, cells, texts)
+            read: TherapyBenefit | ImportProblem = _therapy_row(line, cells, texts)
         except _CellError as exc:
-            rows[benefit] = ImportProblem(found.file, line, key[0], exc.column, exc.value, exc.message)
+            read = ImportProblem(found.file, line, plan_id, exc.column, exc.value, exc.message)
+        found.plans[key] = (*rows, (benefit, read))
     return found

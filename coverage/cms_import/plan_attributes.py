@@ -65,22 +65,34 @@ def _medical_figure(total_text: str, medical_text: str, integrated: str, what: s
     raise PufValueError(f"the {what} cannot be told: total '{total_text.strip()}', medical '{medical_text.strip()}'")
 
 
-def plan_key(plan_id: str, year: str) -> tuple[str, str]:
-    """How a plan is matched between the two files: its PlanId and, when both files have it, the year."""
-    return plan_id.strip(), year.strip()
+def plan_key(plan_id: str, year: str) -> str:
+    """How a plan is matched between the two files: its PlanId and, when both files have it, the year.
+
+    One string (PlanId, a tab, the year), since a large file holds a key per plan.
+    """
+    plan_id, year = plan_id.strip(), year.strip()
+    return f"{plan_id}\t{year}" if year else plan_id
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """``plan_key``'s PlanId and year (blank when not matched by year)."""
+    plan_id, _, year = key.partition("\t")
+    return plan_id, year
 
 
 def read_plan_costs(
     path: str | Path, *, with_year: bool, progress: Progress | None = None
-) -> dict[tuple[str, str], PlanCosts | ImportProblem]:
+) -> dict[str, PlanCosts | ImportProblem]:
     """Every plan of the Plan Attributes PUF: its costs, or the problem that keeps it out."""
     name = Path(path).name
-    found: dict[tuple[str, str], PlanCosts | ImportProblem] = {}
+    found: dict[str, PlanCosts | ImportProblem] = {}
     for line, cells in puf_rows(path, COLUMNS, OPTIONAL, progress):
         plan_id, plan_name, tehb_ded, mehb_ded, tehb_moop, mehb_moop, year, ded_flag, moop_flag = cells
         key = plan_key(plan_id, year if with_year else "")
         if key in found:
-            found[key] = ImportProblem(name, line, key[0], "PlanId", plan_id, "the plan is listed more than once")
+            found[key] = ImportProblem(
+                name, line, plan_id.strip(), "PlanId", plan_id, "the plan is listed more than once"
+            )
             continue
         column, value = "TEHBDedInnTier1Individual", tehb_ded
         try:
@@ -88,7 +100,7 @@ def read_plan_costs(
             column, value = "TEHBInnTier1IndividualMOOP", tehb_moop
             oop_max = _medical_figure(tehb_moop, mehb_moop, moop_flag, "out-of-pocket maximum")
         except PufValueError as exc:
-            found[key] = ImportProblem(name, line, key[0], column, value.strip(), str(exc))
+            found[key] = ImportProblem(name, line, plan_id.strip(), column, value.strip(), str(exc))
             continue
         found[key] = PlanCosts(" ".join(plan_name.split()), deductible, oop_max)
     return found
