@@ -146,7 +146,8 @@ if ranked.empty:
 else:
     best = ranked.iloc[0]
     with st.container(key="cmp_best"):
-        st.metric(f"Least for the patient: {best['plan_name']}", format_money(best["patient_total"]))
+        name = str(best["plan_name"]).replace("$", "\\$")  # a plan name such as "Gold $25/$50" is not LaTeX
+        st.metric(f"Least for the patient: {name}", format_money(best["patient_total"]))
     shown = ranked.head(top)
     table = pd.DataFrame(
         {

@@ -120,3 +120,15 @@ def test_the_estimate_link_carries_the_plan_the_care_plan_and_the_figures_so_far
         "pt_visits_used": "3",
     }
     assert "ot" not in estimate_query("hdhp", care)  # no OT course: the parameter is absent
+
+
+def test_a_plan_name_with_dollar_signs_is_shown_as_written() -> None:
+    """A CMS plan name such as 'Gold $25/$50 PPO' is escaped so Markdown does not read it as LaTeX."""
+    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    plan = load_plans(PLANS_CSV)[0].model_copy(update={"plan_name": "Gold $25/$50 PPO"})
+    at.session_state["uploaded_plans"] = [plan]
+
+    at.run()
+
+    assert not at.exception
+    assert at.metric[0].label == "Least for the patient: Gold \\$25/\\$50 PPO"
