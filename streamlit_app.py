@@ -15,6 +15,7 @@ st.set_page_config(page_title="OT/PT coverage checker", page_icon="🩺", layout
 
 PAGES = [
     st.Page(HERE / "app_pages" / "estimate.py", title="Estimate", icon="🧮", default=True),
+    st.Page(HERE / "app_pages" / "compare_plans.py", title="Compare plans", icon="⚖️", url_path="compare"),
     st.Page(HERE / "app_pages" / "catalog.py", title="Plan catalog", icon="📋", url_path="catalog"),
 ]
 

@@ -7,6 +7,7 @@ and the printouts reading their shipped font (:mod:`coverage.pdf_document`).
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.clinic import EXAMPLE_CLINIC, Clinic, ClinicFileError, load_clinic, parse_clinic
 from coverage.compare import CareComparison, Scenario, compare_care
+from coverage.compare_plans import COMPARISON_COLUMNS, compare_plans
 from coverage.diagnosis_codes import DiagnosisCodeError, parse_diagnosis_codes
 from coverage.estimate import VISIT_COLUMNS, Estimate, Totals, VisitCost, YearToDateError, estimate
 from coverage.estimate_form import FormError, read_form
@@ -29,6 +30,7 @@ from coverage.summary import estimate_summary
 from coverage.verification import Verification, VerificationMethod
 
 __all__ = [
+    "COMPARISON_COLUMNS",
     "EXAMPLE_CLINIC",
     "OUT_OF_NETWORK_COLUMNS",
     "OWN_PLAN",
@@ -66,6 +68,7 @@ __all__ = [
     "YearToDateError",
     "as_self_pay",
     "compare_care",
+    "compare_plans",
     "default_request",
     "estimate",
     "estimate_pdf",

@@ -1,0 +1,182 @@
+"""Compare plans: every catalog plan ranked by what this plan of care costs the patient.
+
+Reads its own inputs (keys start with ``cmp_``), calls :func:`coverage.compare_plans`
+once, and shows the cheapest plans with why each costs what it does, and a link
+that opens a plan in the estimate page with the same inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.estimate_link import estimate_url
+from coverage import (
+    Accumulators,
+    CarePlan,
+    Course,
+    MoneyError,
+    Plan,
+    PlanFileError,
+    format_money,
+    load_plans,
+    parse_money,
+)
+from coverage.compare_plans import compare_plans
+from coverage.comparison_reasons import why_it_costs
+from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+
+PLANS_CSV = Path(__file__).resolve().parents[1] / "plans.csv"
+DEFAULTS: dict[str, object] = {
+    "cmp_start": date.today(),  # noqa: DTZ011 - the clinic's own calendar day
+    "cmp_pt_on": True,
+    "cmp_pt_per_week": 2,
+    "cmp_pt_weeks": 8,
+    "cmp_pt_rate": str(PT_VISIT_RATE),
+    "cmp_pt_eval": str(PT_EVAL_RATE),
+    "cmp_pt_self_pay": "",
+    "cmp_ot_on": False,
+    "cmp_ot_per_week": 1,
+    "cmp_ot_weeks": 6,
+    "cmp_ot_rate": str(OT_VISIT_RATE),
+    "cmp_ot_eval": str(OT_EVAL_RATE),
+    "cmp_ot_self_pay": "",
+    "cmp_deductible_met": "0.00",
+    "cmp_oop_met": "0.00",
+    "cmp_ot_visits_used": 0,
+    "cmp_pt_visits_used": 0,
+    "cmp_other_pool_visits_used": 0,
+    "cmp_top": 10,
+}
+for key, value in DEFAULTS.items():
+    st.session_state.setdefault(key, value)
+
+
+@st.cache_data(show_spinner=False)
+def _shipped_catalog(path: str, modified: float) -> list[Plan]:
+    """The plans file, read once per change of the file (``modified`` keys the cache)."""
+    return load_plans(path)
+
+
+def _catalog() -> tuple[Sequence[Plan], str]:
+    uploaded = st.session_state.get("uploaded_plans")
+    if uploaded:
+        return list(uploaded), f"your uploaded catalog ({len(uploaded)} plans)"
+    plans = _shipped_catalog(str(PLANS_CSV), PLANS_CSV.stat().st_mtime)
+    return plans, f"the clinic's catalog ({len(plans)} plans)"
+
+
+problems: list[str] = []
+
+
+def _amount(label: str, key: str, *, blank_is_none: bool = False) -> Decimal | None:
+    text = st.text_input(label, key=key)
+    if blank_is_none and not text.strip():
+        return None
+    try:
+        return parse_money(text)
+    except MoneyError as exc:
+        problems.append(f"{label}: {exc}")
+        return None
+
+
+def _course(name: str, label: str) -> Course | None:
+    on = st.toggle(label, key=f"cmp_{name}_on")
+    if not on:
+        return None
+    per_week = st.number_input("Visits a week", 1, 7, step=1, key=f"cmp_{name}_per_week")
+    weeks = st.number_input("Weeks", 1, 52, step=1, key=f"cmp_{name}_weeks")
+    rate = _amount("Allowed amount per visit", f"cmp_{name}_rate")
+    evaluation = _amount("Evaluation (first visit; blank if none)", f"cmp_{name}_eval", blank_is_none=True)
+    self_pay = _amount("Self-pay price (blank: the visit's amount)", f"cmp_{name}_self_pay", blank_is_none=True)
+    if rate is None:
+        return None
+    return Course(
+        visits_per_week=int(per_week), weeks=int(weeks), visit_rate=rate, eval_rate=evaluation, self_pay_rate=self_pay
+    )
+
+
+st.title("Compare plans")
+st.caption("Every plan of the catalog, ranked by what this plan of care costs the patient.")
+start = st.date_input("First visit", key="cmp_start")
+left, right = st.columns(2)
+with left:
+    pt = _course("pt", "Physical therapy (PT)")
+with right:
+    ot = _course("ot", "Occupational therapy (OT)")
+with st.expander("So far this plan year (from the benefits call)"):
+    deductible_met = _amount("Deductible met", "cmp_deductible_met")
+    oop_met = _amount("Out-of-pocket met", "cmp_oop_met")
+    visits_used = {
+        field: int(st.number_input(label, 0, 999, step=1, key=f"cmp_{field}"))
+        for field, label in (
+            ("pt_visits_used", "PT visits used"),
+            ("ot_visits_used", "OT visits used"),
+            ("other_pool_visits_used", "Other visits in a shared limit (speech, chiropractic)"),
+        )
+    }
+top = int(st.number_input("Show the cheapest", 1, 100, step=1, key="cmp_top"))
+
+if problems:
+    for problem in problems:
+        st.error(problem.replace("$", "\\$"))
+    st.stop()
+if pt is None and ot is None:
+    st.info("Turn on PT, OT or both to compare plans.")
+    st.stop()
+assert isinstance(start, date)  # a single date_input with a date value
+care = CarePlan(start_date=start, pt=pt, ot=ot)
+so_far = Accumulators(deductible_met=deductible_met or Decimal(0), oop_met=oop_met or Decimal(0), **visits_used)
+try:
+    catalog, source = _catalog()
+except PlanFileError as exc:
+    st.error(f"The plans file cannot be read: {exc}".replace("$", "\\$"))
+    st.stop()
+
+ranking = compare_plans(catalog, care, so_far)
+ranked = ranking[ranking["rank"].notna()]
+st.caption(f"Compared {len(ranked)} plans from {source}.")
+if ranked.empty:
+    st.warning("No plan can be compared: the figures so far are above every plan's deductible or maximum.")
+else:
+    best = ranked.iloc[0]
+    with st.container(key="cmp_best"):
+        name = str(best["plan_name"]).replace("$", "\\$")  # a plan name such as "Gold $25/$50" is not LaTeX
+        st.metric(f"Least for the patient: {name}", format_money(best["patient_total"]))
+    shown = ranked.head(top)
+    table = pd.DataFrame(
+        {
+            "Rank": shown["rank"].astype(int),
+            "Plan": shown["plan_name"],
+            "Patient pays": [format_money(v) for v in shown["patient_total"]],
+            "Why": [why_it_costs(row) for row in shown.to_dict("records")],
+            "Plan pays": [format_money(v) for v in shown["plan_total"]],
+            "Not covered": shown["visits_not_covered"],
+            "Open": [estimate_url(plan_id, care, so_far) for plan_id in shown["plan_id"]],
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "Rank": st.column_config.NumberColumn(width="small"),
+            "Why": st.column_config.TextColumn(width="large"),
+            "Not covered": st.column_config.NumberColumn(help="Visits the plan does not cover", width="small"),
+            "Open": st.column_config.LinkColumn("Open", display_text="Open in estimate"),
+        },
+    )
+    names = dict(zip(shown["plan_id"], shown["plan_name"], strict=True))
+    chosen = st.selectbox(
+        "Open a plan in the estimate page", list(names), format_func=names.__getitem__, key="cmp_open"
+    )
+    st.link_button("Open in the estimate page", estimate_url(str(chosen), care, so_far))
+left_out = ranking[ranking["rank"].isna()]
+if not left_out.empty:
+    with st.expander(f"{len(left_out)} plans left out: the figures so far are above what they allow"):
+        for plan_id, problem in left_out[["plan_id", "year_to_date_problem"]].itertuples(index=False):
+            st.write(f"{plan_id}: {problem}".replace("$", "\\$"))

@@ -1,0 +1,134 @@
+"""The Compare plans page, driven like a user would (Streamlit AppTest)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app_pages.estimate_link import estimate_query, estimate_url
+from coverage import Accumulators, CarePlan, Course, format_money, load_plans
+from coverage.compare_plans import compare_plans
+from tests.conftest import PLANS_CSV, ROOT
+
+PAGE = ROOT / "app_pages" / "compare_plans.py"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _table_top(at: AppTest) -> tuple[str, str]:
+    table = at.dataframe[0].value
+    return str(table["Plan"].iloc[0]), str(table["Patient pays"].iloc[0])
+
+
+def test_the_page_ranks_the_catalog_like_compare_plans_for_its_default_care_plan() -> None:
+    """Opening the page: the top row is the cheapest plan of compare_plans on the page's own inputs."""
+    at = _page()
+
+    start = at.date_input(key="cmp_start").value
+    care = CarePlan(
+        start_date=start,
+        pt=Course(visits_per_week=2, weeks=8, visit_rate="84.75", eval_rate="98.01"),
+    )
+    expected = compare_plans(load_plans(PLANS_CSV), care).iloc[0]
+    assert _table_top(at) == (expected["plan_name"], format_money(expected["patient_total"]))
+    assert at.metric[0].value == format_money(expected["patient_total"])
+
+
+def test_adding_ot_and_figures_so_far_changes_the_ranking_to_match_the_engine() -> None:
+    """Turning OT on and typing a deductible met: the top row follows compare_plans on the new inputs."""
+    at = _page()
+
+    at.toggle(key="cmp_ot_on").set_value(True)
+    at.number_input(key="cmp_pt_weeks").set_value(12)
+    at.text_input(key="cmp_deductible_met").input("250")
+    at.number_input(key="cmp_pt_visits_used").set_value(5)
+    at.run()
+
+    assert not at.exception
+    care = CarePlan(
+        start_date=at.date_input(key="cmp_start").value,
+        pt=Course(visits_per_week=2, weeks=12, visit_rate="84.75", eval_rate="98.01"),
+        ot=Course(visits_per_week=1, weeks=6, visit_rate="101.24", eval_rate="100.60"),
+    )
+    so_far = Accumulators(deductible_met=Decimal("250.00"), pt_visits_used=5)
+    expected = compare_plans(load_plans(PLANS_CSV), care, so_far)
+    assert _table_top(at) == (expected["plan_name"].iloc[0], format_money(expected["patient_total"].iloc[0]))
+    assert "3 plans left out" in at.expander[1].label  # three plans have no deductible: 250 met is too much
+
+
+def test_a_mistyped_amount_is_named_instead_of_ranking() -> None:
+    """'abc' as the PT visit amount: a plain error, no table, no traceback."""
+    at = _page()
+
+    at.text_input(key="cmp_pt_rate").input("abc")
+    at.run()
+
+    assert not at.exception
+    assert "Allowed amount per visit" in at.error[0].value
+    assert not at.dataframe
+
+
+def test_an_uploaded_catalog_is_the_one_compared() -> None:
+    """With uploaded_plans in the session, only those plans are ranked."""
+    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    uploaded = [p for p in load_plans(PLANS_CSV) if p.plan_id in {"hdhp", "ma-hmo"}]
+    at.session_state["uploaded_plans"] = uploaded
+
+    at.run()
+
+    assert not at.exception
+    assert set(at.dataframe[0].value["Plan"]) == {p.plan_name for p in uploaded}
+
+
+def test_the_estimate_link_carries_the_plan_the_care_plan_and_the_figures_so_far() -> None:
+    """The link's query parameters are the estimate page's contract: plan, start, FxW, rates, figures."""
+    care = CarePlan(
+        start_date=date(2026, 1, 5),
+        pt=Course(visits_per_week=2, weeks=8, visit_rate="84.75", eval_rate="98.01", self_pay_rate="70"),
+    )
+
+    url = estimate_url("hdhp", care, Accumulators(deductible_met="400", pt_visits_used=3))
+
+    query = {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+    assert url.startswith("./?")
+    assert query == {
+        "plan": "hdhp",
+        "start": "2026-01-05",
+        "pt": "2x8",
+        "pt_rate": "84.75",
+        "pt_eval": "98.01",
+        "pt_self_pay": "70.00",
+        "deductible_met": "400.00",
+        "pt_visits_used": "3",
+    }
+    assert "ot" not in estimate_query("hdhp", care)  # no OT course: the parameter is absent
+
+
+def test_a_plan_name_with_dollar_signs_is_shown_as_written() -> None:
+    """A CMS plan name such as 'Gold $25/$50 PPO' is escaped so Markdown does not read it as LaTeX."""
+    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    plan = load_plans(PLANS_CSV)[0].model_copy(update={"plan_name": "Gold $25/$50 PPO"})
+    at.session_state["uploaded_plans"] = [plan]
+
+    at.run()
+
+    assert not at.exception
+    assert at.metric[0].label == "Least for the patient: Gold \\$25/\\$50 PPO"
