@@ -128,9 +128,26 @@ def _good_faith(estimate: Estimate, clinic: Clinic, today: date) -> None:
     )
 
 
+#: Session key of the take-home expander; its content is drawn only while it is open (keeps reruns quick).
+SHOW_TAKE_HOME = "show_take_home"
+
+
 def render_take_home(estimate: Estimate) -> None:
-    """The printed estimate (patient and staff copy), the Good Faith Estimate when due, and the summary."""
-    st.subheader("Take it home")
+    """The printed estimate (patient and staff copy), the Good Faith Estimate when due, and the summary.
+
+    They sit in an expander, closed at first, whose content is drawn only while it is open.
+    """
+    box = st.expander(
+        "Take it home: the printed estimate, a Good Faith Estimate, a summary to email",
+        key=SHOW_TAKE_HOME,
+        on_change="rerun",
+    )
+    if box.open:
+        with box:
+            _take_home(estimate)
+
+
+def _take_home(estimate: Estimate) -> None:
     clinic = _clinic()
     if clinic is None:
         return

@@ -49,7 +49,9 @@ def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _app(scenario: str = "pooled") -> AppTest:
-    return AppTest.from_function(_take_home_app, args=(scenario,), default_timeout=30).run()
+    at = AppTest.from_function(_take_home_app, args=(scenario,), default_timeout=30)
+    at.session_state["show_take_home"] = True  # the section is drawn only while it is open
+    return at.run()
 
 
 def _downloads(at: AppTest) -> set[str]:
@@ -139,3 +141,13 @@ def test_a_mistyped_diagnosis_code_is_explained_and_holds_back_the_good_faith_es
     assert not at.exception
     assert "97110" in at.error[0].value
     assert GOOD_FAITH_PDF not in _downloads(at)
+
+
+def test_the_take_home_section_is_closed_at_first_and_draws_nothing_until_opened() -> None:
+    """Closed, the section offers no download (it costs nothing on a rerun); opened, it offers the PDF."""
+    at = AppTest.from_function(_take_home_app, args=("pooled",), default_timeout=30).run()
+
+    assert not at.exception
+    assert _downloads(at) == set()
+    at.session_state["show_take_home"] = True
+    assert PATIENT_PDF in _downloads(at.run())
