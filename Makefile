@@ -30,3 +30,5 @@ test: lint
 
 bench: $(VENV)/.dev-installed
 	$(PY) scripts/bench_estimate.py
+	$(PY) scripts/bench_compare.py --quick
+	$(PY) scripts/bench_app.py
