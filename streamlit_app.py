@@ -11,12 +11,17 @@ import streamlit as st
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="OT/PT coverage checker", page_icon="🩺", layout="wide")
+st.set_page_config(page_title="OT/PT coverage checker", page_icon=":material/health_and_safety:", layout="wide")
 
 PAGES = [
-    st.Page(HERE / "app_pages" / "estimate.py", title="Estimate", icon="🧮", default=True),
-    st.Page(HERE / "app_pages" / "compare_plans.py", title="Compare plans", icon="⚖️", url_path="compare"),
-    st.Page(HERE / "app_pages" / "catalog.py", title="Plan catalog", icon="📋", url_path="catalog"),
+    st.Page(HERE / "app_pages" / "estimate.py", title="Estimate", icon=":material/calculate:", default=True),
+    st.Page(
+        HERE / "app_pages" / "compare_plans.py",
+        title="Compare plans",
+        icon=":material/compare_arrows:",
+        url_path="compare",
+    ),
+    st.Page(HERE / "app_pages" / "catalog.py", title="Plan catalog", icon=":material/list_alt:", url_path="catalog"),
 ]
 
 st.navigation(PAGES, position="top").run()
