@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from coverage import CarePlan, CopayTiming, Course, PayerType, Plan, estimate  # noqa: E402
+from coverage.cms_import.plan_attributes import COLUMNS as PLAN_ATTRIBUTE_COLUMNS  # noqa: E402
 from coverage.compare_plans import compare_plans  # noqa: E402
 from coverage.plan_table import PlanTable  # noqa: E402
 
@@ -161,17 +162,7 @@ def write_synthetic_benefits(folder: Path, rows: int, rows_per_plan: int, seed: 
     plans = (rows + rows_per_plan - 1) // rows_per_plan
     with plans_path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(
-            [
-                "BusinessYear",
-                "PlanId",
-                "PlanMarketingName",
-                "TEHBDedInnTier1Individual",
-                "MEHBDedInnTier1Individual",
-                "TEHBInnTier1IndividualMOOP",
-                "MEHBInnTier1IndividualMOOP",
-            ]
-        )
+        writer.writerow(["BusinessYear", *PLAN_ATTRIBUTE_COLUMNS])
         for p in range(plans):
             writer.writerow(
                 [
