@@ -92,7 +92,7 @@ def _care_options(parser: argparse.ArgumentParser) -> None:
             type=_money,
             default=rate,
             metavar="AMOUNT",
-            help=f"the plan's allowed amount for one {label} visit (default {rate}, Medicare 2026 national)",
+            help=f"the plan's allowed amount for one {label} visit (default {rate}, Medicare's national fee)",
         )
         care.add_argument(
             f"--{name}-eval",
