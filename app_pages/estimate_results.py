@@ -26,7 +26,7 @@ def _headline(view: Overview) -> None:
     if result.secondary is not None:
         with columns[2], st.container(key="total_secondary"):
             st.metric(
-                "Your second insurance pays",
+                "Second insurance pays",
                 format_money(result.total.secondary_pays),
                 help=f"{result.secondary.plan.plan_name}: what it pays toward what your plan leaves you. "
                 "What you pay in total is what is left after it.",

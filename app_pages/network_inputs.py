@@ -25,16 +25,24 @@ def network_question(fields: Fields) -> None:
         [True, False],
         {True: "Yes, in network", False: "No, out of network"}.__getitem__,
         help="Ask the clinic: 'Are you in network with my plan?', and check your insurer's list of providers. "
-        "Out of network your plan's out-of-network terms apply (under Your plan's rules), and the clinic may "
-        "bill you what it charges above the plan's allowed amount.",
+        "Out of network your plan's out-of-network terms apply (under Your plan's rules: a plan that pays "
+        "nothing there leaves every visit at the self-pay rate), and the clinic may bill you what it charges "
+        "above the plan's allowed amount.",
     )
 
 
 def billed_charge(fields: Fields, discipline: str, *, disabled: bool) -> None:
-    """The clinic's billed charge per visit of one therapy, for the balance bill out of network."""
+    """The clinic's billed charge per visit of one therapy, for the balance bill out of network.
+
+    Drawn only when the plan pays out of network (only then is there a balance bill, in this estimate or
+    beside it) or when the field needs a fix; its value is kept either way.
+    """
+    key = f"{discipline}_billed"
+    if not st.session_state.get("oon_covered") and key not in fields.problems:
+        return
     fields.money(
         "Clinic's billed charge per visit",
-        f"{discipline}_billed",
+        key,
         help="Out of network only: what the clinic charges for a visit before insurance. You pay what it charges "
         "above the plan's allowed amount (a balance bill), on top of your share. Ask the clinic: 'What do you bill "
         "for a visit?' Blank: the visit rate (no balance bill).",

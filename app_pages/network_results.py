@@ -13,7 +13,7 @@ import streamlit as st
 
 from app_pages.shared import money_md
 from coverage import format_money
-from coverage.compare import IN_NETWORK, OUT_OF_NETWORK
+from coverage.compare import OUT_OF_NETWORK
 from coverage.overview import Overview
 
 
@@ -23,10 +23,10 @@ def draw_networks(view: Overview) -> None:
     if networks is None or extra is None:
         return
     st.markdown("**In network vs out of network**")
-    shown = IN_NETWORK if view.estimate.care.in_network else OUT_OF_NETWORK
+    shown = "in-network" if view.estimate.care.in_network else "out-of-network"
     names = list(networks)
     columns: dict[str, list[Any]] = {
-        "Clinic": [f"{name} (this estimate)" if name == shown else name for name in names],
+        "Clinic": names,
         "You pay": [format_money(networks[name].patient_total) for name in names],
         "Plan pays": [format_money(networks[name].plan_total) for name in names],
     }
@@ -39,11 +39,12 @@ def draw_networks(view: Overview) -> None:
     balance = networks[OUT_OF_NETWORK].total.balance_bill
     if extra > 0:
         of_it = f", {money_md(balance)} of it in balance bills" if balance else ""
-        st.caption(f"Out of network you pay {money_md(extra)} more than in network{of_it}.")
+        difference = f"Out of network you pay {money_md(extra)} more than in network{of_it}."
     elif extra < 0:
-        st.caption(f"Out of network you pay {money_md(-extra)} less than in network.")
+        difference = f"Out of network you pay {money_md(-extra)} less than in network."
     else:
-        st.caption("You pay the same in and out of network.")
+        difference = "You pay the same in and out of network."
+    st.caption(f"{difference} The estimate above is the {shown} one.")
     if not balance:
         st.caption(
             "No balance bill is counted out of network. If the clinic bills more than your plan allows, type its "

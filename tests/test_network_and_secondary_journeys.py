@@ -257,10 +257,11 @@ def test_in_and_out_of_network_side_by_side_appear_only_for_a_plan_with_out_of_n
     The clinic bills 150.00 a visit, so out of network adds balance bills even while this estimate is in network.
     """
     app.selectbox(key="plan").select("ppo-pool-60").run()
-    app.text_input(key="pt_billed").set_value("150").run()
     without = [d for d in app.dataframe if "Clinic" in d.value.columns]
+    billed_before = [field.key for field in app.text_input if field.key == "pt_billed"]
 
     type_out_of_network_terms(app)
+    app.text_input(key="pt_billed").set_value("150").run()
 
     plan = PLANS["ppo-pool-60"].model_copy(update=OON_TERMS)
     pt = PT_2X8.model_copy(update={"billed_rate": Decimal("150.00")})
@@ -269,12 +270,29 @@ def test_in_and_out_of_network_side_by_side_appear_only_for_a_plan_with_out_of_n
     table = table_with(app, "Clinic")
     assert not app.exception
     assert without == []
-    assert list(table["Clinic"]) == ["In network (this estimate)", "Out of network"]
+    assert billed_before == []  # the billed charge is asked only once the plan pays out of network
+    assert list(table["Clinic"]) == ["In network", "Out of network"]
     assert [parse_money(text) for text in table["You pay"]] == [e.patient_total for e in networks.values()]
     assert [parse_money(text) for text in table["Plan pays"]] == [e.plan_total for e in networks.values()]
     assert [parse_money(text) for text in table["Balance bills"]] == [e.total.balance_bill for e in networks.values()]
     extra = networks["Out of network"].patient_total - networks["In network"].patient_total
     bills = networks["Out of network"].total.balance_bill
     assert extra > 0
-    sentence = f"Out of network you pay ${extra:,.2f} more than in network, ${bills:,.2f} of it in balance bills."
+    sentence = (
+        f"Out of network you pay ${extra:,.2f} more than in network, ${bills:,.2f} of it in balance bills. "
+        "The estimate above is the in-network one."
+    )
     assert any(plain(c.value) == sentence for c in app.caption)
+
+
+def test_a_second_plan_gone_from_the_list_gets_a_message_and_the_picker_starts_again(app: AppTest) -> None:
+    """A second plan no longer in the plan list: a message under the picker, which shows none; then the estimate."""
+    app.session_state["secondary"] = "retired-plan"
+
+    app.run()
+
+    assert not app.exception
+    assert message_after(app, "secondary") == "is not in the plan list: pick another second insurance"
+    assert app.selectbox(key="secondary").value == ""
+    app.run()
+    assert shown_total(app) == estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT_2X8)).patient_total
