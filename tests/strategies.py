@@ -387,3 +387,19 @@ def network_and_secondary_links(draw: st.DrawFn, catalog: list[Plan]) -> dict[st
         plausible = _plausible_link_value(name)
         params[name] = draw(st.one_of(*[plausible] * 5, hostile))
     return params
+
+
+@st.composite
+def catalogs(draw: st.DrawFn, max_plans: int = 6) -> list[Plan]:
+    """A few plans over every rule switch, each with its own plan_id."""
+    return draw(st.lists(plans(), min_size=1, max_size=max_plans, unique_by=lambda plan: plan.plan_id))
+
+
+@st.composite
+def catalog_scenarios(
+    draw: st.DrawFn, max_plans: int = 6, max_weeks: int = 12
+) -> tuple[list[Plan], CarePlan, Accumulators | None]:
+    """A catalog, a plan of care and year-to-date figures that fit one of its plans (often not the others)."""
+    catalog = draw(catalogs(max_plans))
+    so_far = draw(st.one_of(st.none(), accumulators_for(draw(st.sampled_from(catalog)))))
+    return catalog, draw(care_plans(max_weeks)), so_far
