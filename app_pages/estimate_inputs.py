@@ -11,10 +11,19 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages.network_inputs import billed_charge, network_question, out_of_network_so_far, out_of_network_terms
+from app_pages.second_insurance_inputs import draw_second_insurance
 from app_pages.shared import Fields, seed
 from coverage import CopayTiming, PayerType, Plan
-from coverage.estimate_request import EARLIEST_START, LATEST_START, OWN_PLAN, base_plan, default_request
-from coverage.form_fields import ACCUMULATOR_FIELDS, PLAN_FIELDS, form_values, plan_form_values
+from coverage.estimate_request import (
+    EARLIEST_START,
+    LATEST_START,
+    NO_SECONDARY,
+    OWN_PLAN,
+    base_plan,
+    default_request,
+)
+from coverage.form_fields import ACCUMULATOR_FIELDS, PLAN_FIELDS, SECONDARY_KEYS, form_values, plan_form_values
 from coverage.share_link import ShareLinkError, is_share_link, parse_share_link
 
 PAYER_LABELS = {
@@ -25,8 +34,8 @@ PAYER_LABELS = {
     PayerType.SELF_PAY: "Self-pay (no insurance)",
 }
 SEEDED, LINK_WRITTEN, NOTICE = "_estimate_seeded", "_estimate_link_written", "_estimate_link_notice"
-#: The two sections that open on demand; their fields are drawn only while open (their values persist).
-SHOW_PLAN_RULES, SHOW_SO_FAR = "show_plan_rules", "show_so_far"
+#: The sections that open on demand; their fields are drawn only while open (their values persist).
+SHOW_PLAN_RULES, SHOW_SO_FAR, SHOW_SECONDARY = "show_plan_rules", "show_so_far", "show_secondary"
 
 
 def _section(fields: Fields, label: str, key: str, keys: tuple[str, ...]) -> Any | None:
@@ -37,12 +46,13 @@ def _section(fields: Fields, label: str, key: str, keys: tuple[str, ...]) -> Any
     return box if box.open else None
 
 
+def _with_payer(plan: Plan) -> str:
+    return f"{plan.plan_name} · {PAYER_LABELS[plan.payer_type]}"
+
+
 def _plan_label(plans: dict[str, Plan]) -> Any:
     def label(choice: str) -> str:
-        if choice == OWN_PLAN:
-            return "Enter my plan's numbers"
-        plan = plans[choice]
-        return f"{plan.plan_name} · {PAYER_LABELS[plan.payer_type]}"
+        return "Enter my plan's numbers" if choice == OWN_PLAN else _with_payer(plans[choice])
 
     return label
 
@@ -81,6 +91,8 @@ def load_scenario(plans: list[Plan]) -> None:
     seed(form_values(request))
     if request.plan_choice == OWN_PLAN:
         state[SHOW_PLAN_RULES] = True
+    if request.secondary_choice != NO_SECONDARY:  # a link with a second insurance shows which
+        state[SHOW_SECONDARY] = True
     state[SEEDED] = True
 
 
@@ -90,6 +102,7 @@ def draw_inputs(fields: Fields, plans: list[Plan]) -> None:
     _care(fields)
     _plan_rules(fields)
     _so_far(fields)
+    _second_insurance(fields, plans)
 
 
 def _plan_picker(fields: Fields, plans: list[Plan]) -> None:
@@ -117,6 +130,7 @@ def _care(fields: Fields) -> None:
         first=EARLIEST_START,
         last=LATEST_START,
     )
+    network_question(fields)
     columns = st.columns(2)
     therapies = (("pt", "Physical therapy (PT)"), ("ot", "Occupational therapy (OT)"))
     for column, (discipline, name) in zip(columns, therapies, strict=True):
@@ -150,6 +164,7 @@ def _care(fields: Fields) -> None:
                 placeholder="same as the visit rate",
                 disabled=off,
             )
+            billed_charge(fields, discipline, disabled=off)
     fields.context = ""
     fields.place("care")
 
@@ -289,6 +304,7 @@ def _plan_rules(fields: Fields) -> None:
             )
         with right:
             fields.text("Notes", "notes", help="Anything else the insurer said.", max_chars=500)
+        out_of_network_terms(fields)
 
 
 def _so_far(fields: Fields) -> None:
@@ -331,3 +347,12 @@ def _so_far(fields: Fields) -> None:
                 help="Visits of other therapies, such as speech therapy or chiropractic, that count toward the same "
                 "shared limit. Ask: 'Which visits share my therapy limit, and how many are used?'",
             )
+            out_of_network_so_far(fields)
+
+
+def _second_insurance(fields: Fields, plans: list[Plan]) -> None:
+    box = _section(fields, "Second insurance (skip if you have none)", SHOW_SECONDARY, SECONDARY_KEYS)
+    if box is None:
+        return
+    with box:
+        draw_second_insurance(fields, plans, _with_payer)

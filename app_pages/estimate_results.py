@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.charts import cost_chart_spec
+from app_pages.network_results import draw_networks
 from app_pages.shared import escape_markdown, money_md
 from coverage import format_money
 from coverage.explain import explain_visit, visit_title
@@ -18,17 +19,30 @@ from coverage.overview import Overview
 
 def _headline(view: Overview) -> None:
     result, desk = view.estimate, view.front_desk
-    first, second = st.columns(2)
-    with first, st.container(key="total_patient"):
+    columns = st.columns(2 if result.secondary is None else 3)
+    with columns[0], st.container(key="total_patient"):
         st.metric("You pay in total", format_money(result.patient_total))
-    second.metric("Your plan pays", format_money(result.plan_total))
+    columns[1].metric("Your plan pays", format_money(result.plan_total))
+    if result.secondary is not None:
+        with columns[2], st.container(key="total_secondary"):
+            st.metric(
+                "Second insurance pays",
+                format_money(result.total.secondary_pays),
+                help=f"{result.secondary.plan.plan_name}: what it pays toward what your plan leaves you. "
+                "What you pay in total is what is left after it.",
+            )
+    if result.total.balance_bill:
+        st.caption(
+            f"What you pay includes {money_md(result.total.balance_bill)} of balance bills: what the clinic charges "
+            "above the plan's allowed amount out of network. They count toward no deductible or maximum."
+        )
     after = sorted(desk.visit_after_deductible.items(), reverse=True)  # PT first, as in the form
     for column, (discipline, amount) in zip(st.columns(2), after, strict=False):
         column.metric(
             f"{discipline} visit once the deductible is met",
             format_money(amount),
             help="A regular visit's copay and coinsurance after the deductible is met, before any out-of-pocket "
-            "maximum is reached.",
+            "maximum is reached or a second insurance pays; out of network with its balance bill.",
         )
     total = result.total
     st.metric(
@@ -107,25 +121,22 @@ def _chart(view: Overview) -> None:
 
 
 def _visit_table(view: Overview) -> None:
-    money = ["Allowed", "To deductible", "Copay", "Coinsurance", "You pay", "Plan pays"]
+    result = view.estimate
+    amounts = [("Allowed", "allowed"), ("To deductible", "to_deductible"), ("Copay", "copay")]
+    amounts += [("Coinsurance", "coinsurance")]
+    amounts += [("Balance bill", "balance_bill")] if not result.care.in_network else []
+    amounts += [("You pay", "patient_pays"), ("Plan pays", "plan_pays")]
+    amounts += [("Second plan pays", "secondary_pays")] if result.secondary is not None else []
     rows = [
         {
             "Date": f"{v.date:%a} {format_day(v.date)}",
             "Visit": f"{v.discipline} {v.visit_number}" + (" (evaluation)" if v.is_evaluation else ""),
             "Covered": "yes" if v.covered else "no",
-            **dict(
-                zip(
-                    money,
-                    (
-                        format_money(x)
-                        for x in (v.allowed, v.to_deductible, v.copay, v.coinsurance, v.patient_pays, v.plan_pays)
-                    ),
-                    strict=True,
-                )
-            ),
+            **{name: format_money(getattr(v, field)) for name, field in amounts},
         }
-        for v in view.estimate.visits
+        for v in result.visits
     ]
+    money = [name for name, _ in amounts]
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="visits", height=320, column_config=_right(money))
     st.download_button(
         "Download the visit table (CSV)",
@@ -169,6 +180,7 @@ def draw_results(view: Overview, column: Any) -> None:
         _front_desk(view)
         _notices(view)
         _comparison(view)
+        draw_networks(view)
     st.subheader("Paid so far, visit by visit", anchor=False)
     _chart(view)
     st.subheader("Visit by visit", anchor=False)

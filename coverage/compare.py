@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from coverage.care import Accumulators, CarePlan
 from coverage.estimate import Estimate, estimate
 from coverage.plans import Plan
+from coverage.secondary import Secondary
 
 
 class Scenario(BaseModel):
@@ -60,8 +61,10 @@ class CareComparison(BaseModel):
 OT_ONLY, PT_ONLY, BOTH = "OT only", "PT only", "OT + PT"
 
 
-def compare_care(plan: Plan, care: CarePlan, accumulators: Accumulators | None = None) -> CareComparison:
-    """Estimate each scenario the plan of care has, from the same year-to-date figures."""
+def compare_care(
+    plan: Plan, care: CarePlan, accumulators: Accumulators | None = None, *, secondary: Secondary | None = None
+) -> CareComparison:
+    """Estimate each scenario the plan of care has, from the same year-to-date figures and second insurance."""
     cares: list[tuple[str, CarePlan]] = []
     if care.ot is not None:
         cares.append((OT_ONLY, care.model_copy(update={"pt": None})))
@@ -70,7 +73,9 @@ def compare_care(plan: Plan, care: CarePlan, accumulators: Accumulators | None =
     if care.ot is not None and care.pt is not None:
         cares.append((BOTH, care))
     return CareComparison(
-        scenarios=tuple(Scenario(label=label, estimate=estimate(plan, c, accumulators)) for label, c in cares)
+        scenarios=tuple(
+            Scenario(label=label, estimate=estimate(plan, c, accumulators, secondary=secondary)) for label, c in cares
+        )
     )
 
 
@@ -78,16 +83,17 @@ IN_NETWORK, OUT_OF_NETWORK = "In network", "Out of network"
 
 
 def compare_networks(
-    plan: Plan, care: CarePlan, accumulators: Accumulators | None = None
+    plan: Plan, care: CarePlan, accumulators: Accumulators | None = None, *, secondary: Secondary | None = None
 ) -> dict[str, Estimate] | None:
     """The same plan of care in and out of network, when the plan states out-of-network terms.
 
-    Returns None for a plan without out-of-network terms (``oon_covered`` false): there is nothing
-    to set side by side but "the plan pays nothing".
+    Both take the same year-to-date figures and second insurance. Returns None for a plan without
+    out-of-network terms (``oon_covered`` false): there is nothing to set side by side but "the plan
+    pays nothing".
     """
     if not plan.oon_covered:
         return None
     return {
-        IN_NETWORK: estimate(plan, care.model_copy(update={"in_network": True}), accumulators),
-        OUT_OF_NETWORK: estimate(plan, care.model_copy(update={"in_network": False}), accumulators),
+        name: estimate(plan, care.model_copy(update={"in_network": inside}), accumulators, secondary=secondary)
+        for name, inside in ((IN_NETWORK, True), (OUT_OF_NETWORK, False))
     }

@@ -1,4 +1,4 @@
-"""The estimate form: what a person typed, read into a plan, a plan of care and year-to-date figures.
+"""The estimate form: what a person typed, read into a plan, a plan of care, year-to-date figures and a second plan.
 
 The dashboard keeps one value per form field (text for money, whole numbers for
 counts, true/false for switches) under the field's key. :func:`read_form` turns
@@ -11,30 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.estimate import YearToDateError, check_year_to_date
-from coverage.estimate_request import EARLIEST_START, LATEST_START, EstimateRequest, base_plan
-from coverage.form_fields import (
-    ACCUMULATOR_FIELDS,
-    ACCUMULATOR_MONEY,
-    COURSE_KEYS,
-    PLAN_COUNTS,
-    PLAN_FIELDS,
-    PLAN_MONEY,
-    PLAN_OPTIONAL,
-    PLAN_PERCENT,
-    PLAN_TEXT,
-    course_key,
-)
-from coverage.money import parse_money, to_percent
+from coverage.estimate_request import EARLIEST_START, LATEST_START, NO_SECONDARY, EstimateRequest, base_plan
+from coverage.form_fields import ACCUMULATOR_FIELDS, COURSE_KEYS, PLAN_FIELDS, course_key
+from coverage.form_reading import Problems, validated
 from coverage.plans import DISCIPLINES, Plan
-from coverage.validation import field_problems
-
-Model = TypeVar("Model", bound=BaseModel)
+from coverage.secondary_form import read_secondary
 
 
 class FormError(ValueError):
@@ -47,94 +32,78 @@ class FormError(ValueError):
 
 def read_form(values: Mapping[str, Any], plans: Sequence[Plan]) -> EstimateRequest:
     """Read the form. Raises :class:`FormError` listing every field that is wrong."""
-    problems: list[tuple[str, str]] = []
+    problems: Problems = []
     plan = _read_plan(values, plans, problems)
     care = _read_care(values, problems)
-    accumulators = _validated(Accumulators, values, {name: name for name in ACCUMULATOR_FIELDS}, problems)
+    accumulators = validated(Accumulators, values, {name: name for name in ACCUMULATOR_FIELDS}, problems)
     if plan is not None and accumulators is not None:
-        for name in ("deductible_met", "oop_met"):  # each checked alone, so the message sits by its own field
-            try:
-                check_year_to_date(plan, Accumulators.model_validate({name: getattr(accumulators, name)}))
-            except YearToDateError as exc:
-                problems.append((name, str(exc)))
+        problems += year_to_date_problems(plan, accumulators)
+    choice = str(values.get("secondary") or NO_SECONDARY)
+    secondary = read_secondary(choice, values, plans, primary=plan, primary_so_far=accumulators, problems=problems)
     if problems or plan is None or care is None or accumulators is None:
         raise FormError(problems)
-    return EstimateRequest(plan_choice=str(values["plan"]), plan=plan, care=care, accumulators=accumulators)
+    return EstimateRequest(
+        plan_choice=str(values["plan"]),
+        plan=plan,
+        care=care,
+        accumulators=accumulators,
+        secondary_choice=choice if secondary is not None else NO_SECONDARY,
+        secondary=secondary,
+    )
 
 
-def _read_plan(values: Mapping[str, Any], plans: Sequence[Plan], problems: list[tuple[str, str]]) -> Plan | None:
+def year_to_date_problems(plan: Plan, so_far: Accumulators) -> Problems:
+    """Figures so far that ``plan`` cannot have produced, each under its own field.
+
+    The out-of-network figures are checked against the out-of-network terms when the plan keeps
+    them apart (:mod:`coverage.network`), since the in- and out-of-network estimates both use them.
+    """
+    checks = [(plan, "deductible_met", "deductible_met", "the plan's"), (plan, "oop_met", "oop_met", "the plan's")]
+    if plan.covers_visits and plan.oon_covered and not plan.oon_counts_toward_in_network:
+        out = plan.out_of_network_terms()
+        checks += [
+            (out, "oon_deductible_met", "deductible_met", "the plan's out-of-network"),
+            (out, "oon_oop_met", "oop_met", "the plan's out-of-network"),
+        ]
+    problems: Problems = []
+    for terms, key, field, which in checks:  # each checked alone, so the message sits by its own field
+        try:
+            check_year_to_date(terms, Accumulators.model_validate({field: getattr(so_far, key)}), which=which)
+        except YearToDateError as exc:
+            problems.append((key, str(exc)))
+    return problems
+
+
+def _read_plan(values: Mapping[str, Any], plans: Sequence[Plan], problems: Problems) -> Plan | None:
     base = base_plan(str(values.get("plan", "")), plans)
     if base is None:
         problems.append(("plan", "is not in the plan list: pick a plan or enter your plan's numbers"))
         return None
     keys = {name: name for name in ("plan_id", *PLAN_FIELDS)}
-    return _validated(Plan, {**values, "plan_id": base.plan_id}, keys, problems)
+    return validated(Plan, {**values, "plan_id": base.plan_id}, keys, problems)
 
 
-def _read_care(values: Mapping[str, Any], problems: list[tuple[str, str]]) -> CarePlan | None:
+def _read_care(values: Mapping[str, Any], problems: Problems) -> CarePlan | None:
     start = values.get("start_date")
     if not isinstance(start, date) or not EARLIEST_START <= start <= LATEST_START:
         problems.append(("start_date", f"pick a date from {EARLIEST_START:%d %b %Y} to {LATEST_START:%d %b %Y}"))
         start = None
+    in_network = values.get("in_network", True)
+    if in_network is None:
+        in_network = True  # a form that does not ask is in network
+    if not isinstance(in_network, bool):
+        problems.append(("in_network", "answer yes or no"))
     courses: dict[str, Course | None] = {}
     complete = True
     for discipline in DISCIPLINES:
         courses[discipline.lower()] = None
         if values.get(discipline.lower()):
             keys = {field: course_key(discipline, field) for field in COURSE_KEYS}
-            courses[discipline.lower()] = course = _validated(Course, values, keys, problems)
+            courses[discipline.lower()] = course = validated(Course, values, keys, problems)
             complete = complete and course is not None
     if complete and courses["ot"] is None and courses["pt"] is None:
         problems.append(("care", "turn on PT, OT or both"))
         return None
-    if not complete or start is None:
+    if not complete or start is None or not isinstance(in_network, bool):
         return None
-    return CarePlan(start_date=start, **courses)
-
-
-def _validated(
-    model: type[Model], values: Mapping[str, Any], keys: Mapping[str, str], problems: list[tuple[str, str]]
-) -> Model | None:
-    """``model`` from the form ``keys`` (model field -> form key), or None with each problem under its key.
-
-    Money and percentages are read from text with the money module, so a letter gets that module's message.
-    """
-    fields: dict[str, Any] = {}
-    failed: set[str] = set()
-    for field, key in keys.items():
-        try:
-            fields[field] = _read_value(key, values.get(key))
-        except ValueError as exc:  # MoneyError, PercentError, or a blank required field
-            problems.append((key, str(exc)))
-            failed.add(key)
-    try:
-        model_object = model.model_validate(fields)
-    except ValidationError as exc:  # the fields that failed above are left out, so report the others only
-        more = [(keys.get(field, field), message) for field, message in field_problems(exc)]
-        problems.extend((key, message) for key, message in more if key not in failed)
-        return None
-    return None if failed else model_object
-
-
-def _read_value(key: str, value: Any) -> Any:
-    """One form value as its model wants it: text amounts to Decimal, blank optional fields to None."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if key in PLAN_OPTIONAL or key in PLAN_COUNTS or key.endswith(("_eval", "_self_pay")):
-            return None
-        if key in PLAN_TEXT:
-            return "" if key == "notes" else value
-        if key in ACCUMULATOR_FIELDS:
-            raise ValueError("enter 0 if none")
-        if _is_amount(key):
-            raise ValueError("enter an amount, such as 95.00")
-        raise ValueError("enter a whole number" if key.endswith(("_visits_per_week", "_weeks")) else "is required")
-    if isinstance(value, str) and _is_amount(key):
-        return to_percent(value) if key in PLAN_PERCENT else parse_money(value)
-    return value
-
-
-def _is_amount(key: str) -> bool:
-    return key in PLAN_MONEY or key in PLAN_PERCENT or key in ACCUMULATOR_MONEY or key.endswith(_COURSE_AMOUNTS)
-
-
-_COURSE_AMOUNTS = ("_rate", "_eval", "_self_pay")
+    return CarePlan(start_date=start, in_network=in_network, **courses)

@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from coverage import defaults
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.plans import Discipline, PayerType, Plan
+from coverage.secondary import Secondary
 
 #: The plan picker's value for "enter my plan's numbers" (never a valid plan_id, so no clash).
 OWN_PLAN = "_own"
 #: The plan a person enters by hand starts from these numbers.
 OWN_PLAN_TEMPLATE = Plan(plan_id="my-plan", plan_name="My plan", payer_type=PayerType.COMMERCIAL)
+#: The second-insurance picker's values besides a catalog plan_id and OWN_PLAN (none is a valid plan_id).
+NO_SECONDARY, MEDIGAP_G, MEDICAID = "", "_medigap_g", "_medicaid"
+#: A second plan entered by hand starts from these numbers.
+OWN_SECONDARY_TEMPLATE = Plan(plan_id="my-second-plan", plan_name="My second plan", payer_type=PayerType.COMMERCIAL)
 #: Start dates the form accepts: wide enough for any real course, narrow enough for safe date arithmetic.
 EARLIEST_START, LATEST_START = date(2000, 1, 1), date(2099, 12, 31)
 
@@ -28,6 +33,14 @@ class EstimateRequest(BaseModel):
     plan: Plan
     care: CarePlan
     accumulators: Accumulators
+    secondary_choice: str = NO_SECONDARY  # MEDIGAP_G, MEDICAID, a catalog plan_id or OWN_PLAN when there is one
+    secondary: Secondary | None = None
+
+    @model_validator(mode="after")
+    def _second_insurance_is_named(self) -> EstimateRequest:
+        if (self.secondary_choice == NO_SECONDARY) != (self.secondary is None):
+            raise ValueError("a second insurance needs both its choice and its terms")
+        return self
 
 
 def default_course(discipline: Discipline) -> Course:

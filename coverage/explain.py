@@ -2,8 +2,10 @@
 
 The sentences are worked out from the fields :class:`~coverage.estimate.VisitCost`
 carries (the allowed amount, the deductible left and out-of-pocket room before the
-visit, the parts the patient paid) and from the engine's own split,
-:func:`coverage.cost_sharing.share_of_visit`; no rule is restated here.
+visit, the parts the patient paid, a balance bill, what a second insurance paid) and
+from the engine's own split, :func:`coverage.cost_sharing.share_of_visit`, under the
+terms the estimate used (out of network: :func:`coverage.network.network_terms`); no
+rule is restated here.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from decimal import Decimal
 from coverage.cost_sharing import Share, share_of_visit
 from coverage.estimate import Estimate, VisitCost
 from coverage.money import ZERO, format_money
+from coverage.network import network_terms
 from coverage.notices import format_day, visit_label
 from coverage.plans import CopayTiming, Plan
 
@@ -36,11 +39,12 @@ def explain_visit(estimate: Estimate, index: int) -> list[str]:
         lines.append(f"The plan does not pay for this visit: {visit.not_covered_reason}.")
         lines.append(f"You pay the self-pay rate: {format_money(visit.patient_pays)}. The plan pays nothing.")
         return lines
-    copay_due, charged = _charged(estimate.plan, visit)
-    lines += _deductible(estimate.plan, visit, charged)
-    lines += _copay(estimate.plan, visit, copay_due, charged)
+    plan = network_terms(estimate.plan, estimate.care, estimate.accumulators).plan
+    copay_due, charged = _charged(plan, visit)
+    lines += _deductible(plan, visit, charged)
+    lines += _copay(plan, visit, copay_due, charged)
     base = visit.allowed - charged.to_deductible - charged.copay
-    pct = estimate.plan.coinsurance_pct(visit.discipline)
+    pct = plan.coinsurance_pct(visit.discipline)
     if pct:
         lines.append(f"Coinsurance: {pct:f}% of the {format_money(base)} left = {format_money(charged.coinsurance)}.")
     else:
@@ -51,12 +55,33 @@ def explain_visit(estimate: Estimate, index: int) -> list[str]:
             f"Your out-of-pocket maximum had {format_money(visit.oop_room_before)} left, so you pay "
             f"{format_money(visit.patient_pays)} instead of {format_money(charged_total)}; the plan pays the rest."
         )
+    lines += _balance_bill_and_second_plan(visit)
     parts = f"{format_money(visit.to_deductible)} + {format_money(visit.copay)} + {format_money(visit.coinsurance)}"
+    if visit.balance_bill:
+        parts += f" + {format_money(visit.balance_bill)} (balance bill)"
+    if visit.secondary_pays:
+        parts += f" - {format_money(visit.secondary_pays)} (second insurance)"
     lines.append(
         f"You pay {parts} = {format_money(visit.patient_pays)}. "
-        f"The plan pays {format_money(visit.allowed)} - {format_money(visit.patient_pays)} = "
+        f"The plan pays {format_money(visit.allowed)} - {format_money(visit.cost_sharing)} = "
         f"{format_money(visit.plan_pays)}."
     )
+    return lines
+
+
+def _balance_bill_and_second_plan(visit: VisitCost) -> list[str]:
+    lines = []
+    if visit.balance_bill:
+        lines.append(
+            f"Out of network the clinic bills {format_money(visit.allowed + visit.balance_bill)}: the "
+            f"{format_money(visit.balance_bill)} above the allowed amount is a balance bill, yours to pay; "
+            "it counts toward no deductible or maximum."
+        )
+    if visit.secondary_pays:
+        lines.append(
+            f"Your second insurance pays {format_money(visit.secondary_pays)} of your "
+            f"{format_money(visit.cost_sharing)} share."
+        )
     return lines
 
 

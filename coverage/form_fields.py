@@ -10,8 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from coverage.care import Accumulators
-from coverage.estimate_request import EstimateRequest, default_course
+from coverage.estimate_request import NO_SECONDARY, OWN_PLAN, OWN_SECONDARY_TEMPLATE, EstimateRequest, default_course
 from coverage.plans import DISCIPLINES, Discipline, Plan
+from coverage.secondary import CoordinationMethod
 
 PLAN_MONEY = (
     "deductible", "oop_max", "ot_copay", "pt_copay", "therapy_threshold",
@@ -34,19 +35,48 @@ COURSE_KEYS = {
     "visit_rate": "rate",
     "eval_rate": "eval",
     "self_pay_rate": "self_pay",
+    "billed_rate": "billed",
 }
 ACCUMULATOR_MONEY = (
     "deductible_met", "oop_met", "ot_threshold_used", "pt_threshold_used", "oon_deductible_met", "oon_oop_met",
 )  # fmt: skip
 ACCUMULATOR_FIELDS = tuple(Accumulators.model_fields)
+#: The second insurance: the picker, how it pays, and (for a plan from the list or typed by hand) its figures
+#: so far this year; a plan typed by hand also has these few numbers. Each key is ``secondary_<field>``.
+SECONDARY, SECONDARY_METHOD = "secondary", "secondary_method"
+SECONDARY_PLAN_FIELDS = ("deductible", "oop_max", "pt_copay", "ot_copay", "pt_coinsurance_pct", "ot_coinsurance_pct")
+SECONDARY_ACCUMULATOR_FIELDS = ("deductible_met", "oop_met")
+SECONDARY_MONEY = tuple(f"secondary_{name}" for name in (*SECONDARY_PLAN_FIELDS[:4], *SECONDARY_ACCUMULATOR_FIELDS))
+SECONDARY_PERCENT = ("secondary_pt_coinsurance_pct", "secondary_ot_coinsurance_pct")
+SECONDARY_KEYS = (
+    SECONDARY,
+    SECONDARY_METHOD,
+    *(f"secondary_{name}" for name in (*SECONDARY_PLAN_FIELDS, *SECONDARY_ACCUMULATOR_FIELDS)),
+)
 #: Every key of the form, as :func:`form_values` fills it and :func:`coverage.estimate_form.read_form` reads it.
 FORM_KEYS = (
     "plan",
     *PLAN_FIELDS,
     "start_date",
+    "in_network",
     *(key for d in ("ot", "pt") for key in (d, *(f"{d}_{suffix}" for suffix in COURSE_KEYS.values()))),
     *ACCUMULATOR_FIELDS,
+    *SECONDARY_KEYS,
 )
+
+
+def secondary_keys_for(choice: str) -> tuple[str, ...]:
+    """The second-insurance keys that apply to the picker's ``choice``; the form reads only these.
+
+    None, Medigap Plan G and Medicaid have their terms built in (Medigap takes the first plan's
+    deductible met); a plan from the list also has its coordination method and figures so far;
+    a plan typed by hand also has its numbers.
+    """
+    if choice != OWN_PLAN and (choice == NO_SECONDARY or choice.startswith("_")):  # no plan_id starts with _
+        return (SECONDARY,)
+    so_far = tuple(f"secondary_{name}" for name in SECONDARY_ACCUMULATOR_FIELDS)
+    numbers = tuple(f"secondary_{name}" for name in SECONDARY_PLAN_FIELDS) if choice == OWN_PLAN else ()
+    return (SECONDARY, SECONDARY_METHOD, *numbers, *so_far)
 
 
 def course_key(discipline: Discipline, field: str) -> str:
@@ -73,6 +103,7 @@ def form_values(request: EstimateRequest) -> dict[str, Any]:
     """Every form field filled in from ``request``; a therapy that is off shows its default course."""
     values: dict[str, Any] = {"plan": request.plan_choice, **plan_form_values(request.plan)}
     values["start_date"] = request.care.start_date
+    values["in_network"] = request.care.in_network
     for discipline in DISCIPLINES:
         course = request.care.course(discipline)
         values[discipline.lower()] = course is not None
@@ -83,4 +114,17 @@ def form_values(request: EstimateRequest) -> dict[str, Any]:
     for name in ACCUMULATOR_FIELDS:
         value = getattr(request.accumulators, name)
         values[name] = _text(value) if name in ACCUMULATOR_MONEY else value
+    return values | secondary_form_values(request)
+
+
+def secondary_form_values(request: EstimateRequest) -> dict[str, Any]:
+    """The second-insurance fields filled in from ``request``; fields that do not apply show the blank defaults."""
+    second = request.secondary
+    applies = secondary_keys_for(request.secondary_choice)
+    plan = second.plan if second is not None and "secondary_deductible" in applies else OWN_SECONDARY_TEMPLATE
+    so_far = second.accumulators if second is not None and "secondary_oop_met" in applies else Accumulators()
+    method = second.method if second is not None and SECONDARY_METHOD in applies else CoordinationMethod.TRADITIONAL
+    values: dict[str, Any] = {SECONDARY: request.secondary_choice, SECONDARY_METHOD: method.value}
+    values |= {f"secondary_{name}": _text(getattr(plan, name)) for name in SECONDARY_PLAN_FIELDS}
+    values |= {f"secondary_{name}": _text(getattr(so_far, name)) for name in SECONDARY_ACCUMULATOR_FIELDS}
     return values

@@ -10,6 +10,7 @@ from coverage.care import Course
 from coverage.cost_sharing import share_of_visit
 from coverage.estimate import Estimate, VisitCost
 from coverage.money import ZERO
+from coverage.network import NetworkTerms, network_terms
 from coverage.plans import DISCIPLINES, Discipline, Plan
 from coverage.schedule import plan_year_start_on_or_before
 from coverage.year_state import YearState
@@ -55,18 +56,30 @@ def regular_visit_cost(plan: Plan, discipline: Discipline, course: Course) -> De
     return share.patient_pays
 
 
+def _after_deductible(terms: NetworkTerms, discipline: Discipline, course: Course) -> Decimal:
+    """A regular visit once the deductible is met, under the terms in force; out of network with its balance bill."""
+    if not terms.covers:
+        return course.self_pay(visit_index=1)
+    cost = regular_visit_cost(terms.plan, discipline, course)
+    return cost + course.balance_bill(visit_index=1) if terms.balance_billing else cost
+
+
 def front_desk(estimate: Estimate) -> FrontDesk:
-    """Today's figures for ``estimate``: taken from the plan year that contains its start date."""
-    plan, care = estimate.plan, estimate.care
-    year = YearState.opening(
-        plan, plan_year_start_on_or_before(care.start_date, plan.plan_year_start), estimate.accumulators
-    )
+    """Today's figures for ``estimate``: taken from the plan year that contains its start date.
+
+    Out of network they come from the out-of-network terms and figures (:mod:`coverage.network`).
+    A second insurance is left out, except in what the next visit costs.
+    """
+    care = estimate.care
+    terms = network_terms(estimate.plan, care, estimate.accumulators)
+    plan = terms.plan
+    year = YearState.opening(plan, plan_year_start_on_or_before(care.start_date, plan.plan_year_start), terms.so_far)
 
     def left(limit: int | None, used: int) -> int | None:
         return None if limit is None else max(limit - used, 0)
 
     return FrontDesk(
-        plan_covers_visits=plan.covers_visits,
+        plan_covers_visits=terms.covers,
         next_visit=estimate.visits[0],
         ot_visits_left=left(plan.ot_visit_limit, year.used["OT"]),
         pt_visits_left=left(plan.pt_visit_limit, year.used["PT"]),
@@ -75,6 +88,6 @@ def front_desk(estimate: Estimate) -> FrontDesk:
         deductible_left=year.deductible_left,
         oop_left=year.oop_room,
         visit_after_deductible={
-            d: regular_visit_cost(plan, d, course) for d in DISCIPLINES if (course := care.course(d)) is not None
+            d: _after_deductible(terms, d, course) for d in DISCIPLINES if (course := care.course(d)) is not None
         },
     )

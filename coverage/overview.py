@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from coverage.compare import CareComparison, compare_care
+from coverage.compare import IN_NETWORK, OUT_OF_NETWORK, CareComparison, compare_care, compare_networks
 from coverage.estimate import Estimate, estimate
 from coverage.estimate_request import EstimateRequest, base_plan
 from coverage.export import visits_csv
@@ -25,12 +26,19 @@ class Overview(BaseModel):
     request: EstimateRequest
     estimate: Estimate
     comparison: CareComparison
+    networks: dict[str, Estimate] | None  # in and out of network, for a plan with out-of-network terms
     front_desk: FrontDesk
     cost_so_far: tuple[CostSoFar, ...]
     milestones: tuple[Milestone, ...]
     changed_fields: tuple[str, ...]  # plan fields changed from the catalog's for this estimate
     share_link: dict[str, str]
     csv: str
+
+    def out_of_network_extra(self) -> Decimal | None:
+        """What the patient pays more out of network than in network (negative: less); None without both."""
+        if self.networks is None:
+            return None
+        return self.networks[OUT_OF_NETWORK].patient_total - self.networks[IN_NETWORK].patient_total
 
 
 def changed_fields(request: EstimateRequest, plans: Sequence[Plan]) -> tuple[str, ...]:
@@ -43,11 +51,13 @@ def changed_fields(request: EstimateRequest, plans: Sequence[Plan]) -> tuple[str
 
 def overview(request: EstimateRequest, plans: Sequence[Plan]) -> Overview:
     """Estimate ``request`` and work out what the page shows around it."""
-    result = estimate(request.plan, request.care, request.accumulators)
+    plan, care, so_far, secondary = request.plan, request.care, request.accumulators, request.secondary
+    result = estimate(plan, care, so_far, secondary=secondary)
     return Overview(
         request=request,
         estimate=result,
-        comparison=compare_care(request.plan, request.care, request.accumulators),
+        comparison=compare_care(plan, care, so_far, secondary=secondary),
+        networks=compare_networks(plan, care, so_far, secondary=secondary),
         front_desk=front_desk(result),
         cost_so_far=tuple(cost_so_far(result)),
         milestones=tuple(milestones(result)),

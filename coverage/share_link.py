@@ -2,10 +2,14 @@
 
 Parameters: ``plan`` (a plan_id, or ``_own`` for a plan entered by hand); any plans.csv
 column (overrides that field of the plan; blank means "not set"); ``start``
-(YYYY-MM-DD); ``ot`` and ``pt`` as ``<visits per week>x<weeks>`` (absent or blank:
-that therapy is off); ``ot_rate``, ``pt_rate``, ``ot_eval``, ``pt_eval`` (blank: no
-evaluation), ``ot_self_pay``, ``pt_self_pay`` (blank: the visit's own rate); and any
-:class:`~coverage.care.Accumulators` field. Parameters the link does not give take
+(YYYY-MM-DD); ``in_network`` (true or false; absent: in network); ``ot`` and ``pt`` as
+``<visits per week>x<weeks>`` (absent or blank: that therapy is off); ``ot_rate``,
+``pt_rate``, ``ot_eval``, ``pt_eval`` (blank: no evaluation), ``ot_self_pay``,
+``pt_self_pay`` (blank: the visit's own rate), ``ot_billed``, ``pt_billed`` (the clinic's
+billed charge; blank: the visit rate); any :class:`~coverage.care.Accumulators` field; and
+the second insurance: ``secondary`` (``_medigap_g``, ``_medicaid``, a plan_id or ``_own``),
+``secondary_method`` and the ``secondary_*`` fields of
+:data:`coverage.form_fields.SECONDARY_KEYS`. Parameters the link does not give take
 the first-time defaults; parameters it does not know (``utm_source``, ``plan_id``)
 are ignored. Every value goes through the same checks as the form, so a link can
 never produce an estimate the form would refuse.
@@ -21,21 +25,28 @@ from enum import Enum
 from typing import Any
 
 from coverage.estimate_form import FormError, read_form
-from coverage.estimate_request import OWN_PLAN_TEMPLATE, EstimateRequest, base_plan, default_request
+from coverage.estimate_request import NO_SECONDARY, OWN_PLAN_TEMPLATE, EstimateRequest, base_plan, default_request
 from coverage.form_fields import (
     ACCUMULATOR_FIELDS,
     ACCUMULATOR_MONEY,
     PLAN_COUNTS,
     PLAN_FIELDS,
     PLAN_SWITCHES,
+    SECONDARY,
+    SECONDARY_KEYS,
+    SECONDARY_METHOD,
     course_key,
     form_values,
+    secondary_form_values,
+    secondary_keys_for,
 )
 from coverage.plans import DISCIPLINES, Plan
 
-COURSE_PARAMS = tuple(f"{d.lower()}_{suffix}" for d in DISCIPLINES for suffix in ("rate", "eval", "self_pay"))
+COURSE_PARAMS = tuple(f"{d.lower()}_{suffix}" for d in DISCIPLINES for suffix in ("rate", "eval", "self_pay", "billed"))
 #: Every parameter a share link may carry.
-LINK_PARAMS = frozenset(("plan", "start", "ot", "pt", *COURSE_PARAMS, *PLAN_FIELDS, *ACCUMULATOR_FIELDS))
+LINK_PARAMS = frozenset(
+    ("plan", "start", "in_network", "ot", "pt", *COURSE_PARAMS, *PLAN_FIELDS, *ACCUMULATOR_FIELDS, *SECONDARY_KEYS)
+)
 #: No value in a link is longer than this (the longest field, a plan's notes, allows 500 characters).
 MAX_VALUE_LENGTH = 500
 
@@ -78,6 +89,8 @@ def parse_share_link(params: Mapping[str, str], plans: Sequence[Plan], *, today:
             values[name] = _plan_value(name, params[name])
     if "start" in params:
         values["start_date"] = _day(params["start"])
+    if "in_network" in params:
+        values["in_network"] = _switch("in_network", params["in_network"])
     for discipline in DISCIPLINES:
         size = params.get(discipline.lower(), "").strip()
         values[discipline.lower()] = bool(size)
@@ -89,6 +102,7 @@ def parse_share_link(params: Mapping[str, str], plans: Sequence[Plan], *, today:
     for name in ACCUMULATOR_FIELDS:
         if name in params:
             values[name] = params[name] if name in ACCUMULATOR_MONEY else _count(name, params[name], blank=False)
+    values.update({name: params[name] for name in SECONDARY_KEYS if name in params})
     try:
         return read_form(values, plans)
     except FormError as exc:
@@ -103,10 +117,12 @@ def share_link_params(request: EstimateRequest, plans: Sequence[Plan]) -> dict[s
         if course is not None:
             params[discipline.lower()] = f"{course.visits_per_week}x{course.weeks}"
     params["start"] = request.care.start_date.isoformat()
+    if not request.care.in_network:
+        params["in_network"] = "false"
     for discipline in DISCIPLINES:
         course = request.care.course(discipline)
         if course is not None:
-            for field in ("visit_rate", "eval_rate", "self_pay_rate"):
+            for field in ("visit_rate", "eval_rate", "self_pay_rate", "billed_rate"):
                 value = getattr(course, field)
                 if value is not None or field == "eval_rate":  # a blank evaluation means "none", not the default
                     params[course_key(discipline, field)] = _param(value)
@@ -117,7 +133,20 @@ def share_link_params(request: EstimateRequest, plans: Sequence[Plan]) -> dict[s
     for name in ACCUMULATOR_FIELDS:
         if getattr(request.accumulators, name):
             params[name] = _param(getattr(request.accumulators, name))
-    return params
+    return params | _secondary_params(request)
+
+
+def _secondary_params(request: EstimateRequest) -> dict[str, str]:
+    """The second insurance: its choice and method, and the fields that apply where they differ from the blank form."""
+    if request.secondary is None:
+        return {}
+    shown = secondary_form_values(request)
+    blank = secondary_form_values(request.model_copy(update={"secondary_choice": NO_SECONDARY, "secondary": None}))
+    return {
+        key: str(shown[key])
+        for key in secondary_keys_for(request.secondary_choice)
+        if key in (SECONDARY, SECONDARY_METHOD) or shown[key] != blank[key]
+    }
 
 
 def _differs(plan: Plan, base: Plan, name: str) -> bool:
@@ -136,12 +165,16 @@ def _param(value: Any) -> str:
     return str(value)
 
 
+def _switch(name: str, text: str) -> bool:
+    switch = _SWITCH.get(text.strip().lower())
+    if switch is None:
+        raise ShareLinkError(f"{name}: write true or false")
+    return switch
+
+
 def _plan_value(name: str, text: str) -> Any:
     if name in PLAN_SWITCHES:
-        switch = _SWITCH.get(text.strip().lower())
-        if switch is None:
-            raise ShareLinkError(f"{name}: write true or false")
-        return switch
+        return _switch(name, text)
     if name in PLAN_COUNTS:
         return _count(name, text, blank=True)
     return text

@@ -18,8 +18,17 @@ from coverage import (
     Plan,
     Secondary,
 )
-from coverage.estimate_request import OWN_PLAN, OWN_PLAN_TEMPLATE
+from coverage.estimate_request import (
+    MEDICAID,
+    MEDIGAP_G,
+    NO_SECONDARY,
+    OWN_PLAN,
+    OWN_PLAN_TEMPLATE,
+    OWN_SECONDARY_TEMPLATE,
+)
+from coverage.form_fields import SECONDARY_KEYS
 from coverage.plans import FORMULA_STARTS
+from coverage.secondary import medicaid_secondary, medigap_plan_g
 from coverage.share_link import LINK_PARAMS
 
 INSURED = [p for p in PayerType if p is not PayerType.SELF_PAY]
@@ -235,14 +244,56 @@ def plans_csv_bytes(draw: st.DrawFn) -> bytes:
 
 @st.composite
 def estimate_requests(draw: st.DrawFn, catalog: list[Plan]) -> EstimateRequest:
-    """A request as the estimate page makes it: a catalog plan (as is or changed) or a plan typed by hand."""
+    """A request as the estimate page makes it: a catalog plan (as is or changed) or a plan typed by hand.
+
+    Sometimes out of network (with out-of-network terms and billed charges) and with a second insurance.
+    """
     choice = draw(st.sampled_from([OWN_PLAN, *(plan.plan_id for plan in catalog)]))
     base = OWN_PLAN_TEMPLATE if choice == OWN_PLAN else next(p for p in catalog if p.plan_id == choice)
     changed = draw(plans()).model_copy(update={"plan_id": base.plan_id})
     plan = draw(st.sampled_from([base, changed]))
+    care = draw(care_plans(max_weeks=12))
+    so_far = draw(accumulators_for(plan))
+    if draw(st.booleans()):
+        plan, care, so_far = draw(out_of_network((plan, care, so_far)))
+        care = care.model_copy(update={"in_network": draw(st.booleans())})
+    secondary_choice, secondary = draw(second_insurances(catalog, plan, so_far))
     return EstimateRequest(
-        plan_choice=choice, plan=plan, care=draw(care_plans(max_weeks=12)), accumulators=draw(accumulators_for(plan))
+        plan_choice=choice,
+        plan=plan,
+        care=care,
+        accumulators=so_far,
+        secondary_choice=secondary_choice,
+        secondary=secondary,
     )
+
+
+@st.composite
+def second_insurances(
+    draw: st.DrawFn, catalog: list[Plan], primary: Plan, primary_so_far: Accumulators
+) -> tuple[str, Secondary | None]:
+    """A second insurance as the form makes it, with the picker's choice: none, a preset, a catalog plan, by hand."""
+    presets = [NO_SECONDARY, MEDICAID] + ([MEDIGAP_G] if primary.payer_type is PayerType.MEDICARE else [])
+    choice = draw(st.sampled_from([*presets, OWN_PLAN, *(plan.plan_id for plan in catalog)]))
+    if choice in presets:
+        preset = {NO_SECONDARY: None, MEDICAID: medicaid_secondary(), MEDIGAP_G: medigap_plan_g(primary_so_far)}
+        return choice, preset[choice]
+    if choice == OWN_PLAN:
+        plan = OWN_SECONDARY_TEMPLATE.model_copy(
+            update={
+                "deductible": draw(money("3000")),
+                "oop_max": draw(st.one_of(st.none(), money("9000"))),
+                "pt_copay": draw(money("80")),
+                "ot_copay": draw(money("80")),
+                "pt_coinsurance_pct": draw(percents()),
+                "ot_coinsurance_pct": draw(percents()),
+            }
+        )
+    else:
+        plan = next(p for p in catalog if p.plan_id == choice)
+    oop_cap = plan.oop_max if plan.oop_max is not None else Decimal("9000")
+    so_far = Accumulators(deductible_met=draw(money(str(plan.deductible))), oop_met=draw(money(str(oop_cap))))
+    return choice, Secondary(plan=plan, method=draw(st.sampled_from(list(CoordinationMethod))), accumulators=so_far)
 
 
 #: Values a person or a program might put in a share link: plausible, borderline and hostile.
@@ -286,6 +337,12 @@ LINK_VALUES = [
     "@SUM(A1)",
     "\u0661\u0662",  # Arabic-Indic digits, which int() and Decimal() also read
     "9" * 30,
+    "_medigap_g",
+    "_medicaid",
+    "traditional",
+    "non_duplication",
+    "carve_out",
+    "carve-out",
 ]
 
 
@@ -294,6 +351,42 @@ def link_params() -> st.SearchStrategy[dict[str, str]]:
     keys = st.one_of(st.sampled_from(sorted(LINK_PARAMS)), st.text(max_size=12))
     values = st.one_of(st.sampled_from(LINK_VALUES), st.text(max_size=40))
     return st.dictionaries(keys, values, max_size=14)
+
+
+#: The parameters of out-of-network care and a second insurance (issue 7).
+NETWORK_AND_SECONDARY_PARAMS = sorted(
+    {"in_network", "pt_billed", "ot_billed", "oon_deductible_met", "oon_oop_met", *SECONDARY_KEYS}
+    | {name for name in LINK_PARAMS if name.startswith("oon_")}
+)
+
+
+def _plausible_link_value(name: str) -> st.SearchStrategy[str]:
+    """A value a real link could carry for the parameter ``name``."""
+    if name in ("in_network", "oon_covered", "oon_counts_toward_in_network"):
+        return st.sampled_from(["true", "false"])
+    if name == "secondary_method":
+        return st.sampled_from([method.value for method in CoordinationMethod])
+    if name.endswith("_pct"):
+        return percents().map(str)
+    return money("2000").map(str)
+
+
+@st.composite
+def network_and_secondary_links(draw: st.DrawFn, catalog: list[Plan]) -> dict[str, str]:
+    """A link to a real plan and course whose network and second-insurance parameters are drawn.
+
+    Each value is a plausible one five times in six and a hostile one otherwise, so both the
+    estimates these links make and the ways they are refused are explored.
+    """
+    params = {"plan": draw(st.sampled_from([p.plan_id for p in catalog])), "pt": "2x8", "start": "2026-01-05"}
+    hostile = st.one_of(st.sampled_from(LINK_VALUES), st.text(max_size=12))
+    choices = [NO_SECONDARY, MEDIGAP_G, MEDICAID, OWN_PLAN, *(p.plan_id for p in catalog)]
+    params["secondary"] = draw(st.one_of(st.sampled_from(choices), st.sampled_from(choices), hostile))
+    names = [name for name in NETWORK_AND_SECONDARY_PARAMS if name != "secondary"]
+    for name in draw(st.lists(st.sampled_from(names), max_size=8, unique=True)):
+        plausible = _plausible_link_value(name)
+        params[name] = draw(st.one_of(*[plausible] * 5, hostile))
+    return params
 
 
 @st.composite

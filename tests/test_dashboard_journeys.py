@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 import streamlit as st
@@ -19,11 +18,9 @@ from streamlit.testing.v1 import AppTest
 from coverage import Accumulators, CarePlan, Course, Plan, estimate, load_plans, parse_money
 from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from coverage.explain import explain_visit
+from tests.dashboard_helpers import APP, ROOT, START, message_after, open_section, plain, shown_total, table_with
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "streamlit_app.py"
 PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
-START = date(2026, 1, 5)  # a Monday
 PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
 OT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=OT_VISIT_RATE, eval_rate=OT_EVAL_RATE)
 
@@ -41,45 +38,6 @@ def app() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30).run()
     at.date_input(key="start_date").set_value(START)
     return at.run()
-
-
-def open_section(at: AppTest, key: str) -> AppTest:
-    """Open the expander keyed ``key`` (show_plan_rules, show_so_far): its fields are drawn only while open."""
-    at.session_state[key] = True
-    return at.run()
-
-
-def shown_total(at: AppTest) -> Decimal:
-    """The patient's total as the page shows it inside the element keyed total_patient."""
-    return parse_money(at.container("total_patient").metric[0].value)
-
-
-def plain(markdown: str) -> str:
-    """Markdown source with its backslash escapes removed: the text a reader sees."""
-    return re.sub(r"\\(.)", r"\1", markdown)
-
-
-def table_with(at: AppTest, column: str) -> Any:
-    """The one table on the page that has ``column`` (tables without selection carry no key)."""
-    (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
-    return frame
-
-
-def message_after(at: AppTest, key: str) -> str | None:
-    """The error shown right after the widget keyed ``key``, or None."""
-
-    def walk(node: Any) -> str | None:
-        children = list(getattr(node, "children", {}).values())
-        for position, child in enumerate(children):
-            if getattr(child, "key", None) == key and position + 1 < len(children):
-                after = children[position + 1]
-                return plain(after.value) if after.type == "error" else None
-            found = walk(child)
-            if found is not None:
-                return found
-        return None
-
-    return walk(at.main)
 
 
 def test_picking_an_example_plan_and_a_course_shows_exactly_the_engines_total(app: AppTest) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from hypothesis import given, settings
 
-from coverage import Accumulators, CarePlan, Course, Plan, estimate, explain_visit, format_money, load_plans
+from coverage import Accumulators, CarePlan, Course, Plan, Secondary, estimate, explain_visit, format_money, load_plans
 from tests.conftest import PLANS_CSV
-from tests.strategies import scenarios
+from tests.strategies import out_of_network, scenarios, secondaries
 
 PLANS = {plan.plan_id: plan for plan in load_plans(PLANS_CSV)}
 START = date(2026, 1, 5)
@@ -124,3 +125,70 @@ def test_every_explanation_ends_with_what_the_patient_and_the_plan_pay(
         )
         if visit.oop_room_before is None and visit.coinsurance:
             assert any(line.endswith(f"= {format_money(visit.coinsurance)}.") for line in lines[1:-1])
+
+
+# ---- out of network and a second insurance (issue 7)
+
+ONE_VISIT_1000 = CarePlan(start_date=START, pt=Course(visits_per_week=1, weeks=1, visit_rate="1000.00"))
+
+
+def test_out_of_network_the_explanation_uses_the_out_of_network_terms_and_names_the_balance_bill() -> None:
+    """Billed 2,000, allowed 1,000, 40 % out of network (10 % in network): 400 coinsurance plus a 1,000 balance bill."""
+    plan = Plan(
+        plan_id="p",
+        plan_name="PPO",
+        payer_type="commercial",
+        pt_coinsurance_pct="10",
+        oon_covered=True,
+        oon_pt_coinsurance_pct="40",
+    )
+    billed = Course(visits_per_week=1, weeks=1, visit_rate="1000.00", billed_rate="2000.00")
+    result = estimate(plan, CarePlan(start_date=START, pt=billed, in_network=False))
+
+    lines = explain_visit(result, 0)
+
+    assert "Coinsurance: 40% of the $1,000.00 left = $400.00." in lines
+    assert (
+        "Out of network the clinic bills $2,000.00: the $1,000.00 above the allowed amount is a balance bill, yours "
+        "to pay; it counts toward no deductible or maximum." in lines
+    )
+    assert lines[-1] == (
+        "You pay $0.00 + $0.00 + $400.00 + $1,000.00 (balance bill) = $1,400.00. "
+        "The plan pays $1,000.00 - $400.00 = $600.00."
+    )
+
+
+def test_a_second_insurance_is_taken_off_what_the_patient_pays() -> None:
+    """Primary 40 % pays 600; a traditional second plan at 20 % would pay 800, so it pays the 400 left."""
+    primary = Plan(plan_id="a", plan_name="A", payer_type="commercial", pt_coinsurance_pct="40")
+    second = Secondary(plan=primary.model_copy(update={"pt_coinsurance_pct": Decimal(20)}))
+    result = estimate(primary, ONE_VISIT_1000, secondary=second)
+
+    lines = explain_visit(result, 0)
+
+    assert "Your second insurance pays $400.00 of your $400.00 share." in lines
+    assert lines[-1] == (
+        "You pay $0.00 + $0.00 + $400.00 - $400.00 (second insurance) = $0.00. "
+        "The plan pays $1,000.00 - $400.00 = $600.00."
+    )
+
+
+@settings(max_examples=60)
+@given(scenarios(max_weeks=4).flatmap(out_of_network), secondaries())
+def test_every_out_of_network_explanation_with_a_second_plan_adds_up(
+    scenario: tuple[Plan, CarePlan, Accumulators], second: Secondary
+) -> None:
+    """For any visit, the last line's parts add up to what the patient pays and the plan's part to what it pays."""
+    result = estimate(*scenario, secondary=second)
+
+    for index, visit in enumerate(result.visits):
+        last = explain_visit(result, index)[-1]
+        if not visit.covered:
+            continue
+        parts = [visit.to_deductible, visit.copay, visit.coinsurance, visit.balance_bill, -visit.secondary_pays]
+        assert sum(parts) == visit.patient_pays
+        assert last.startswith(f"You pay {format_money(visit.to_deductible)} + ")
+        assert last.endswith(
+            f"= {format_money(visit.patient_pays)}. The plan pays {format_money(visit.allowed)} - "
+            f"{format_money(visit.cost_sharing)} = {format_money(visit.plan_pays)}."
+        )

@@ -110,3 +110,31 @@ def test_a_covered_regular_visit_after_the_deductible_costs_what_the_panel_says(
         course = care.course(visit.discipline)
         assert course is not None
         assert visit.patient_pays == regular_visit_cost(plan, visit.discipline, course)
+
+
+# ---- out of network (issue 7)
+
+OON_PPO = PLANS["ppo-pool-60"].model_copy(
+    update={"oon_covered": True, "oon_deductible": Decimal("3000.00"), "oon_pt_coinsurance_pct": Decimal(40)}
+)
+
+
+def test_out_of_network_the_panel_shows_the_out_of_network_deductible_and_a_visit_with_its_balance_bill() -> None:
+    """Out-of-network deductible 3,000 with 200 met leaves 2,800; a visit is 40 % of 84.75 plus 120 - 84.75."""
+    care = CarePlan(start_date=START, pt=PT.model_copy(update={"billed_rate": Decimal("120.00")}), in_network=False)
+
+    desk = front_desk(estimate(OON_PPO, care, Accumulators(oon_deductible_met="200")))
+
+    assert desk.deductible_left == Decimal("2800.00")  # 3,000 - 200
+    assert desk.oop_left is None  # no out-of-network maximum
+    assert desk.visit_after_deductible["PT"] == Decimal("69.15")  # 33.90 (40% of 84.75) + 35.25 balance bill
+
+
+def test_out_of_network_on_a_plan_that_pays_nothing_there_every_visit_is_self_pay() -> None:
+    """The shipped PPO states no out-of-network terms: out of network the panel says no insurance pays."""
+    care = CarePlan(start_date=START, pt=PT, in_network=False)
+
+    desk = front_desk(estimate(PLANS["ppo-pool-60"], care))
+
+    assert not desk.plan_covers_visits
+    assert desk.visit_after_deductible["PT"] == Decimal("84.75")  # the visit rate, as no self-pay rate is given

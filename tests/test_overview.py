@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from coverage import compare_care, default_request, estimate, load_plans, overview, parse_share_link, visits_csv
+from coverage.compare import compare_networks
 from tests.conftest import PLANS_CSV
 
 PLANS = load_plans(PLANS_CSV)
@@ -39,3 +40,41 @@ def test_a_plan_typed_by_hand_lists_no_changes() -> None:
     request = default_request([], TODAY)
 
     assert overview(request, PLANS).changed_fields == ()
+
+
+def test_the_overview_costs_the_second_insurance_and_sets_the_networks_side_by_side() -> None:
+    """Out of network with a second plan: the estimate, PT/OT scenarios and network side-by-side all include it."""
+    params = {
+        "plan": "ppo-pool-60",
+        "pt": "2x8",
+        "ot": "1x6",
+        "in_network": "false",
+        "pt_billed": "120",
+        "oon_covered": "true",
+        "oon_pt_coinsurance_pct": "40",
+        "oon_ot_coinsurance_pct": "40",
+        "secondary": "_medicaid",
+    }
+    request = parse_share_link(params, PLANS, today=TODAY)
+    plan, care, so_far, second = request.plan, request.care, request.accumulators, request.secondary
+
+    view = overview(request, PLANS)
+
+    assert view.estimate == estimate(plan, care, so_far, secondary=second)
+    assert view.comparison == compare_care(plan, care, so_far, secondary=second)
+    assert view.networks == compare_networks(plan, care, so_far, secondary=second)
+    assert view.networks is not None
+    assert view.networks["Out of network"] == view.estimate
+    out, inside = view.networks["Out of network"].patient_total, view.networks["In network"].patient_total
+    assert view.out_of_network_extra() == out - inside
+    assert parse_share_link(view.share_link, PLANS, today=TODAY) == request
+
+
+def test_a_plan_without_out_of_network_terms_has_no_network_side_by_side() -> None:
+    """The shipped HMO states no out-of-network terms, so there is nothing to set beside the in-network figures."""
+    request = parse_share_link({"plan": "hmo-30-30", "pt": "2x8"}, PLANS, today=TODAY)
+
+    view = overview(request, PLANS)
+
+    assert view.networks is None
+    assert view.out_of_network_extra() is None

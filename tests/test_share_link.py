@@ -11,18 +11,22 @@ from hypothesis import given, settings
 from coverage import (
     Accumulators,
     CarePlan,
+    CoordinationMethod,
     Course,
     EstimateRequest,
+    Secondary,
     ShareLinkError,
     is_share_link,
     load_plans,
+    medigap_plan_g,
+    overview,
     parse_share_link,
     share_link_params,
 )
 from coverage.defaults import PT_EVAL_RATE, PT_VISIT_RATE
 from coverage.estimate_request import OWN_PLAN, default_request
 from tests.conftest import PLANS_CSV
-from tests.strategies import estimate_requests, link_params
+from tests.strategies import estimate_requests, link_params, network_and_secondary_links
 
 PLANS = load_plans(PLANS_CSV)
 BY_ID = {plan.plan_id: plan for plan in PLANS}
@@ -164,3 +168,124 @@ def test_any_query_string_gives_a_request_or_a_share_link_error(params: dict[str
         answer = exc
 
     assert isinstance(answer, EstimateRequest) or str(answer)
+
+
+# ---- out of network and a second insurance (issue 7)
+
+
+def test_out_of_network_care_and_billed_charges_are_read_from_the_link() -> None:
+    """in_network=false with pt_billed=150 and the plan's out-of-network terms land in the request."""
+    params = {
+        "plan": "ppo-pool-60",
+        "pt": "2x8",
+        "in_network": "false",
+        "pt_billed": "150",
+        "oon_covered": "true",
+        "oon_pt_coinsurance_pct": "40",
+        "oon_deductible": "500",
+        "oon_deductible_met": "120.00",
+    }
+
+    request = parse_share_link(params, PLANS, today=TODAY)
+
+    assert request.care.in_network is False
+    assert request.care.pt is not None
+    assert request.care.pt.billed_rate == Decimal("150.00")
+    assert (request.plan.oon_covered, request.plan.oon_pt_coinsurance_pct) == (True, Decimal(40))
+    assert request.accumulators.oon_deductible_met == Decimal("120.00")
+
+
+def test_a_second_insurance_is_written_with_only_the_fields_that_apply() -> None:
+    """A catalog plan as secondary writes its choice, method and non-zero figures, never the hand-entry fields."""
+    params = {
+        "plan": "hmo-30-30",
+        "pt": "2x8",
+        "secondary": "ppo-pool-60",
+        "secondary_method": "carve_out",
+        "secondary_deductible_met": "300",
+        "secondary_deductible": "999",  # a typed-by-hand field: does not apply to a plan from the list
+    }
+
+    request = parse_share_link(params, PLANS, today=TODAY)
+    written = share_link_params(request, PLANS)
+
+    assert request.secondary == Secondary(
+        plan=BY_ID["ppo-pool-60"],
+        method=CoordinationMethod.CARVE_OUT,
+        accumulators=Accumulators(deductible_met="300.00"),
+    )
+    assert {k: v for k, v in written.items() if k.startswith("secondary")} == {
+        "secondary": "ppo-pool-60",
+        "secondary_method": "carve_out",
+        "secondary_deductible_met": "300.00",
+    }
+
+
+def test_a_preset_second_insurance_is_one_parameter() -> None:
+    """Medigap Plan G after Original Medicare links as secondary=_medigap_g alone, and reads back the same."""
+    request = parse_share_link(
+        {"plan": "medicare-b-2026", "pt": "2x8", "secondary": "_medigap_g", "deductible_met": "50"}, PLANS, today=TODAY
+    )
+
+    written = share_link_params(request, PLANS)
+
+    assert request.secondary == medigap_plan_g(Accumulators(deductible_met="50.00"))
+    assert [k for k in written if k.startswith("secondary")] == ["secondary"]
+    assert parse_share_link(written, PLANS, today=TODAY) == request
+
+
+def test_in_network_is_written_only_when_the_clinic_is_out_of_network() -> None:
+    """The usual in-network case keeps links short; out of network the link says in_network=false."""
+    inside = parse_share_link({"pt": "2x8"}, PLANS, today=TODAY)
+    outside = parse_share_link({"pt": "2x8", "in_network": "no"}, PLANS, today=TODAY)
+
+    assert "in_network" not in share_link_params(inside, PLANS)
+    assert share_link_params(outside, PLANS)["in_network"] == "false"
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"pt": "2x8", "in_network": "perhaps"}, "in_network: write true or false"),
+        ({"pt": "2x8", "pt_billed": "lots"}, "pt_billed: 'lots' is not an amount in dollars and cents, such as 95.00"),
+        ({"pt": "2x8", "secondary": "gone"}, "secondary: is not in the plan list: pick another second insurance"),
+        ({"pt": "2x8", "secondary": "hmo-30-30", "secondary_method": "both"}, "secondary_method: pick how the"),
+        ({"pt": "2x8", "secondary": "_own", "secondary_ot_copay": "=1+1"}, "secondary_ot_copay: '=1+1' is not an"),
+        (
+            {"pt": "2x8", "secondary": "hmo-30-30", "secondary_oop_met": "4000.01"},
+            "secondary_oop_met: Out-of-pocket met ($4,000.01) is more than the second plan's maximum ($4,000.00).",
+        ),
+        (
+            {"plan": "hmo-30-30", "pt": "2x8", "secondary": "_medigap_g"},
+            "secondary: Medigap Plan G pays only after Original Medicare",
+        ),
+        (
+            {"pt": "2x8", "oon_covered": "true", "oon_deductible": "100", "oon_deductible_met": "100.01"},
+            "oon_deductible_met: Deductible met ($100.01) is more than the plan's out-of-network deductible ($100.00).",
+        ),
+    ],
+)
+def test_a_tampered_network_or_second_insurance_parameter_says_what_is_wrong(
+    params: dict[str, str], message: str
+) -> None:
+    """Each bad new parameter raises ShareLinkError naming it, as any other parameter does."""
+    with pytest.raises(ShareLinkError) as caught:
+        parse_share_link(params, PLANS, today=TODAY)
+
+    assert str(caught.value).startswith(message)
+
+
+@settings(max_examples=200)
+@given(network_and_secondary_links(PLANS))
+def test_any_network_or_second_insurance_link_gives_an_estimate_the_page_can_show_or_an_error(
+    params: dict[str, str],
+) -> None:
+    """Whatever the new parameters hold, the link is refused in words or overview() works it out without error."""
+    try:
+        request: EstimateRequest | None = parse_share_link(params, PLANS, today=TODAY)
+    except ShareLinkError as exc:
+        request, refusal = None, str(exc)
+
+    view = overview(request, PLANS) if request is not None else None
+
+    assert refusal if view is None else parse_share_link(view.share_link, PLANS, today=TODAY) == view.request

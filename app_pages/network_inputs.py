@@ -1,0 +1,119 @@
+"""The estimate page's inputs about networks: is the clinic in network, what it bills, the plan's out-of-network terms.
+
+Every input has a key named after the field it sets; the values are read by
+:func:`coverage.estimate_form.read_form`, never here.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.shared import Fields
+
+OUT_OF_NETWORK_TERMS = (
+    "oon_deductible", "oon_oop_max", "oon_pt_copay", "oon_ot_copay",
+    "oon_pt_coinsurance_pct", "oon_ot_coinsurance_pct", "oon_counts_toward_in_network",
+)  # fmt: skip
+_YES_NO = {True: "Yes", False: "No"}.__getitem__
+
+
+def network_question(fields: Fields) -> None:
+    """The question whether the clinic is in the plan's network."""
+    fields.choice(
+        "Is the clinic in your plan's network?",
+        "in_network",
+        [True, False],
+        {True: "Yes, in network", False: "No, out of network"}.__getitem__,
+        help="Ask the clinic: 'Are you in network with my plan?', and check your insurer's list of providers. "
+        "Out of network your plan's out-of-network terms apply (under Your plan's rules: a plan that pays "
+        "nothing there leaves every visit at the self-pay rate), and the clinic may bill you what it charges "
+        "above the plan's allowed amount.",
+    )
+
+
+def billed_charge(fields: Fields, discipline: str, *, disabled: bool) -> None:
+    """The clinic's billed charge per visit of one therapy, for the balance bill out of network.
+
+    Drawn only when the plan pays out of network (only then is there a balance bill, in this estimate or
+    beside it) or when the field needs a fix; its value is kept either way.
+    """
+    key = f"{discipline}_billed"
+    if not st.session_state.get("oon_covered") and key not in fields.problems:
+        return
+    fields.money(
+        "Clinic's billed charge per visit",
+        key,
+        help="Out of network only: what the clinic charges for a visit before insurance. You pay what it charges "
+        "above the plan's allowed amount (a balance bill), on top of your share. Ask the clinic: 'What do you bill "
+        "for a visit?' Blank: the visit rate (no balance bill).",
+        placeholder="same as the visit rate",
+        disabled=disabled,
+    )
+
+
+def out_of_network_terms(fields: Fields) -> None:
+    """The plan's out-of-network terms, drawn inside the plan's rules (the terms only when the plan pays)."""
+    st.markdown("**Out of network**")
+    fields.choice(
+        "Does your plan pay anything for out-of-network therapy?",
+        "oon_covered",
+        [True, False],
+        _YES_NO,
+        help="Ask your insurer: 'Does my plan pay for PT and OT at a clinic outside its network, and on what "
+        "terms?' HMO and EPO plans usually pay nothing out of network; PPO and POS plans usually pay with a "
+        "separate deductible and a higher coinsurance.",
+    )
+    if not st.session_state.get("oon_covered") and not any(key in fields.problems for key in OUT_OF_NETWORK_TERMS):
+        return
+    left, right = st.columns(2)
+    with left:
+        fields.money(
+            "Out-of-network deductible",
+            "oon_deductible",
+            help="Ask: 'What is my deductible for out-of-network care?'",
+        )
+    with right:
+        fields.money(
+            "Out-of-network out-of-pocket maximum",
+            "oon_oop_max",
+            help="Ask: 'What is my out-of-pocket maximum for out-of-network care?' Blank: no maximum.",
+            placeholder="no maximum",
+        )
+    for discipline, name in (("pt", "PT"), ("ot", "OT")):
+        left, right = st.columns(2)
+        with left:
+            fields.money(
+                f"Out-of-network {name} copay",
+                f"oon_{discipline}_copay",
+                help=f"Ask: 'What is my copay for an out-of-network {name} visit?'",
+            )
+        with right:
+            fields.percent(
+                f"Out-of-network {name} coinsurance (%)",
+                f"oon_{discipline}_coinsurance_pct",
+                help=f"Ask: 'What percentage of the allowed amount do I pay for an out-of-network {name} visit?'",
+            )
+    fields.choice(
+        "Do in- and out-of-network spending fill one deductible and one maximum?",
+        "oon_counts_toward_in_network",
+        [True, False],
+        _YES_NO,
+        help="Ask: 'Does what I pay out of network count toward my in-network deductible and out-of-pocket "
+        "maximum, or are they kept apart?'",
+    )
+
+
+def out_of_network_so_far(fields: Fields) -> None:
+    """The out-of-network figures so far this year, drawn inside the year-so-far section."""
+    fields.money(
+        "Out-of-network deductible met so far",
+        "oon_deductible_met",
+        help="Only for a plan that keeps out-of-network spending apart. Ask: 'How much of my out-of-network "
+        "deductible have I met this year?'",
+    )
+    fields.money(
+        "Out-of-network out-of-pocket paid so far",
+        "oon_oop_met",
+        help="Only for a plan that keeps out-of-network spending apart. Ask: 'How much have I paid toward my "
+        "out-of-network out-of-pocket maximum this year?'",
+    )

@@ -1,0 +1,127 @@
+"""The estimate page's second-insurance section: which plan pays second, how it pays, its numbers and year so far.
+
+Which fields are drawn follows :func:`coverage.form_fields.secondary_keys_for`, the same rule the
+form is read with; the values are read by :func:`coverage.estimate_form.read_form`, never here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from app_pages.shared import PERSIST, Fields, money_md
+from coverage import CoordinationMethod, Plan
+from coverage.estimate_request import MEDICAID, MEDIGAP_G, NO_SECONDARY, OWN_PLAN
+from coverage.form_fields import SECONDARY, SECONDARY_METHOD, secondary_keys_for
+from coverage.secondary import PART_B_DEDUCTIBLE_2026
+
+METHOD_LABELS = {
+    CoordinationMethod.TRADITIONAL.value: "It pays what it would pay as my only plan, up to what I still owe "
+    "(traditional)",
+    CoordinationMethod.NON_DUPLICATION.value: "It pays only what it would pay beyond what my first plan paid "
+    "(non-duplication)",
+    CoordinationMethod.CARVE_OUT.value: "It works out its own share, then takes off what my first plan paid "
+    "(carve-out)",
+}
+
+
+def _choice_label(plans: dict[str, Plan], payer_labels: Callable[[Plan], str]) -> Callable[[str], str]:
+    names = {
+        NO_SECONDARY: "No second insurance",
+        MEDIGAP_G: "Medigap Plan G, after Original Medicare",
+        MEDICAID: "Medicaid, as second insurance",
+        OWN_PLAN: "Enter the second plan's numbers",
+    }
+    return lambda choice: names.get(choice) or payer_labels(plans[choice])
+
+
+def draw_second_insurance(fields: Fields, plans: list[Plan], payer_labels: Callable[[Plan], str]) -> None:
+    """The section's fields (it is drawn only while open)."""
+    by_id = {plan.plan_id: plan for plan in plans}
+    options = [NO_SECONDARY, MEDIGAP_G, MEDICAID, *by_id, OWN_PLAN]
+    if st.session_state.get(SECONDARY) not in options:  # a plan gone from the list: its message stays below
+        st.session_state[SECONDARY] = NO_SECONDARY
+    st.selectbox(
+        "Do you have a second insurance?",
+        options,
+        format_func=_choice_label(by_id, payer_labels),
+        key=SECONDARY,
+        help="A second plan pays toward what your first plan leaves you. Type to search the clinic's list, or "
+        "choose 'Enter the second plan's numbers' at the bottom. Ask each insurer: 'Which of my plans pays "
+        "first?' (the one that pays first is 'Your insurance plan' above).",
+        persist_state=PERSIST,
+    )
+    fields.place(SECONDARY, "Second insurance")
+    choice = str(st.session_state.get(SECONDARY) or NO_SECONDARY)
+    if choice == MEDIGAP_G:
+        st.caption(
+            f"Medigap Plan G pays what Original Medicare leaves you (its 20%) once the Part B deductible "
+            f"({money_md(PART_B_DEDUCTIBLE_2026)} in 2026) is met, using the deductible met you typed for Original "
+            "Medicare. Visits Medicare does not cover stay yours."
+        )
+    elif choice == MEDICAID:
+        st.caption(
+            "Medicaid as second insurance pays what your first plan leaves you on each covered visit, so you owe "
+            "nothing for them. A balance bill and visits your first plan does not cover stay yours. Ask the "
+            "clinic: 'Do you accept Medicaid as secondary?'"
+        )
+    applies = secondary_keys_for(choice)
+    if SECONDARY_METHOD in applies:
+        fields.choice(
+            "How does the second plan pay?",
+            SECONDARY_METHOD,
+            list(METHOD_LABELS),
+            METHOD_LABELS.__getitem__,
+            help="Ask the second insurer: 'When you pay second, do you coordinate benefits the traditional "
+            "(standard) way, by non-duplication, or by carve-out?' In other words: 'Do you pay up to what I still "
+            "owe, or only what you would pay beyond what my first plan paid?'",
+            horizontal=False,
+        )
+    if "secondary_deductible" in applies:
+        _typed_numbers(fields)
+    if "secondary_deductible_met" in applies:
+        left, right = st.columns(2)
+        with left:
+            fields.money(
+                "Second plan: deductible met so far",
+                "secondary_deductible_met",
+                help="Ask the second insurer: 'How much of my deductible have I met this year?'",
+            )
+        with right:
+            fields.money(
+                "Second plan: out-of-pocket paid so far",
+                "secondary_oop_met",
+                help="Ask the second insurer: 'How much have I paid toward my out-of-pocket maximum this year?'",
+            )
+
+
+def _typed_numbers(fields: Fields) -> None:
+    left, right = st.columns(2)
+    with left:
+        fields.money(
+            "Second plan: deductible",
+            "secondary_deductible",
+            help="From the second plan's summary. Ask: 'What is my deductible?'",
+        )
+    with right:
+        fields.money(
+            "Second plan: out-of-pocket maximum",
+            "secondary_oop_max",
+            help="Ask: 'What is my out-of-pocket maximum?' Blank: no maximum.",
+            placeholder="no maximum",
+        )
+    for discipline, name in (("pt", "PT"), ("ot", "OT")):
+        left, right = st.columns(2)
+        with left:
+            fields.money(
+                f"Second plan: {name} copay",
+                f"secondary_{discipline}_copay",
+                help=f"Ask: 'What is my copay for an outpatient {name} visit?'",
+            )
+        with right:
+            fields.percent(
+                f"Second plan: {name} coinsurance (%)",
+                f"secondary_{discipline}_coinsurance_pct",
+                help=f"Ask: 'What percentage of the allowed amount do I pay for a {name} visit?'",
+            )

@@ -1,0 +1,59 @@
+"""What the AppTest journeys of the estimate page share: the app's path, a start date, and ways to read the page.
+
+Each journey module keeps its own fixtures (an app started on START, an emptied cache), so pytest finds them there.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from coverage import parse_money
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "streamlit_app.py"
+START = date(2026, 1, 5)  # a Monday
+
+
+def open_section(at: AppTest, key: str) -> AppTest:
+    """Open the expander keyed ``key`` (show_plan_rules, show_so_far): its fields are drawn only while open."""
+    at.session_state[key] = True
+    return at.run()
+
+
+def shown_total(at: AppTest) -> Decimal:
+    """The patient's total as the page shows it inside the element keyed total_patient."""
+    return parse_money(at.container("total_patient").metric[0].value)
+
+
+def plain(markdown: str) -> str:
+    """Markdown source with its backslash escapes removed: the text a reader sees."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def table_with(at: AppTest, column: str) -> Any:
+    """The one table on the page that has ``column`` (tables without selection carry no key)."""
+    (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
+    return frame
+
+
+def message_after(at: AppTest, key: str) -> str | None:
+    """The error shown right after the widget keyed ``key``, or None."""
+
+    def walk(node: Any) -> str | None:
+        children = list(getattr(node, "children", {}).values())
+        for position, child in enumerate(children):
+            if getattr(child, "key", None) == key and position + 1 < len(children):
+                after = children[position + 1]
+                return plain(after.value) if after.type == "error" else None
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    return walk(at.main)
