@@ -11,7 +11,7 @@ import streamlit as st
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="OT/PT coverage checker", page_icon=":material/health_and_safety:", layout="wide")
+st.set_page_config(page_title="OT/PT coverage checker", page_icon="🩺", layout="wide")
 
 PAGES = [
     st.Page(HERE / "app_pages" / "estimate.py", title="Estimate", icon=":material/calculate:", default=True),
