@@ -11,7 +11,7 @@ import streamlit as st
 from app_pages.charts import cost_chart_spec
 from app_pages.network_results import draw_networks
 from app_pages.shared import escape_markdown, money_md
-from coverage import format_money
+from coverage import NoticeKind, format_money
 from coverage.explain import explain_visit, visit_title
 from coverage.notices import format_day
 from coverage.overview import Overview
@@ -65,7 +65,8 @@ def _front_desk(view: Overview) -> None:
         )
         third.metric("Out-of-pocket left", "none" if desk.oop_left is None else format_money(desk.oop_left))
         if not desk.plan_covers_visits:
-            st.markdown("No insurance pays: every visit is at the self-pay rate.")
+            said = [n.message for n in view.estimate.notices if n.kind is NoticeKind.SELF_PAY]
+            st.markdown(escape_markdown(said[0] if said else "No insurance pays: every visit is at its self-pay rate."))
             return
         left = [
             ("PT", desk.pt_visits_left),

@@ -79,15 +79,12 @@ def referral_required(discipline: Discipline, number: int, day: date) -> Notice:
     )
 
 
-def self_pay(discipline: Discipline, number: int, day: date) -> Notice:
-    """No insurance pays: every visit is at its self-pay rate."""
-    return _notice(
-        NoticeKind.SELF_PAY,
-        day,
-        discipline,
-        number,
-        "No insurance pays for these visits: each visit is charged at its self-pay rate.",
+def self_pay(discipline: Discipline, number: int, day: date, *, out_of_network: bool = False) -> Notice:
+    """No insurance pays (self-pay, or a plan that pays nothing out of network): every visit is at its self-pay rate."""
+    who = (
+        "Your plan pays nothing for out-of-network therapy" if out_of_network else "No insurance pays for these visits"
     )
+    return _notice(NoticeKind.SELF_PAY, day, discipline, number, f"{who}: each visit is charged at its self-pay rate.")
 
 
 def plan_year_reset(discipline: Discipline, number: int, day: date, year_start: date) -> Notice:

@@ -57,7 +57,7 @@ class _Projection:
         if plan.referral_required:
             self.notice(-1, notices.referral_required(first.discipline, 1, first.date))
         if not covers:
-            self.notice(-1, notices.self_pay(first.discipline, 1, first.date))
+            self.notice(-1, notices.self_pay(first.discipline, 1, first.date, out_of_network=not care.in_network))
 
     def notice(self, position: int, notice: Notice) -> None:
         self.notices.append((position, notice))
@@ -91,7 +91,7 @@ class _Projection:
         """Why the plan will not pay for this visit, as (key, limit name, limit), or None."""
         plan = self.plan
         if not self.covers:
-            return ("self_pay", "", 0)
+            return ("self_pay" if self.care.in_network else "out_of_network", "", 0)
         own_limit = plan.visit_limit(slot.discipline)
         if own_limit is not None and year.used[slot.discipline] >= own_limit:
             return (slot.discipline, slot.discipline, own_limit)
@@ -106,7 +106,7 @@ class _Projection:
     ) -> None:
         key, limit_name, limit = reason
         price = course.self_pay(slot.course_index)
-        if key != "self_pay":
+        if key not in _REASONS:
             denial = year.denials.setdefault(
                 key, LimitDenials(position, slot.discipline, slot.course_index + 1, slot.date, limit_name, limit)
             )
@@ -217,5 +217,6 @@ class _Projection:
 
 _REASONS = {
     "self_pay": "no insurance pays for this visit",
+    "out_of_network": "the plan pays nothing for out-of-network therapy",
     "limit": "the {limit} {name} visits of this plan year are used up",
 }

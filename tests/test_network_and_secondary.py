@@ -243,3 +243,16 @@ def test_a_saved_catalog_keeps_out_of_network_terms_and_the_plain_header_when_th
     assert plain_text.splitlines()[0] == ",".join(PLAN_COLUMNS)
     assert both_text.splitlines()[0] == ",".join(ALL_PLAN_COLUMNS)
     assert parse_plans(both_text) == [plain, with_oon]
+
+
+def test_out_of_network_on_a_plan_that_pays_nothing_there_says_so_rather_than_no_insurance() -> None:
+    """The notice and each visit's reason name the plan's out-of-network rule, not a lack of insurance."""
+    from coverage import NoticeKind
+
+    out = care(pt=course(1, 1, "90.00")).model_copy(update={"in_network": False})
+
+    result = estimate(plan(), out)
+
+    (said,) = [n.message for n in result.notices if n.kind is NoticeKind.SELF_PAY]
+    assert said.startswith("Your plan pays nothing for out-of-network therapy")
+    assert result.visits[0].not_covered_reason == "the plan pays nothing for out-of-network therapy"
