@@ -16,16 +16,18 @@ import streamlit as st
 
 from coverage.timeline import CostSoFar, Milestone
 
-PATIENT, PLAN = "You", "Your plan"
-COLOURS = ["#2f6f73", "#c08a3e"]  # the theme's teal for the patient, a warm ochre for the plan
+PATIENT, PLAN, SECOND = "You", "Your plan", "Second insurance"
+#: The theme's teal for the patient, a warm ochre for the plan, a slate for a second insurance.
+COLOURS = ["#2f6f73", "#c08a3e", "#5b6b8c"]
 
 
 def cost_chart(points: tuple[CostSoFar, ...], milestones: tuple[Milestone, ...]) -> alt.LayerChart | alt.Chart:
-    """Paid so far by the patient and by the plan over the visit dates, milestones as dashed rules."""
+    """Paid so far by the patient, the plan and any second insurance over the visit dates, milestones as rules."""
+    payers = [PATIENT, PLAN, SECOND] if any(p.secondary for p in points) else [PATIENT, PLAN]
     rows = [
         {"date": p.date.isoformat(), "who": who, "amount": float(str(amount))}  # a float only for drawing
         for p in points
-        for who, amount in ((PATIENT, p.patient), (PLAN, p.plan))
+        for who, amount in zip(payers, (p.patient, p.plan, p.secondary), strict=False)
     ]
     x = alt.X("date:T", title="Visit date")
     chart: alt.LayerChart | alt.Chart = (
@@ -34,7 +36,7 @@ def cost_chart(points: tuple[CostSoFar, ...], milestones: tuple[Milestone, ...])
         .encode(
             x=x,
             y=alt.Y("amount:Q", title="Paid so far ($)"),
-            color=alt.Color("who:N", title=None, scale=alt.Scale(domain=[PATIENT, PLAN], range=COLOURS)),
+            color=alt.Color("who:N", title=None, scale=alt.Scale(domain=payers, range=COLOURS[: len(payers)])),
             tooltip=[
                 alt.Tooltip("date:T", title="Date"),
                 alt.Tooltip("who:N"),
@@ -65,7 +67,7 @@ def cost_chart_spec(points: tuple[CostSoFar, ...], milestones: tuple[Milestone, 
 
     The cache key is the figures written out as text: hashing the objects themselves costs more.
     """
-    figures = ";".join(f"{p.date}/{p.patient}/{p.plan}" for p in points)
+    figures = ";".join(f"{p.date}/{p.patient}/{p.plan}/{p.secondary}" for p in points)
     marks = ";".join(f"{m.date}/{m.name}/{m.message}" for m in milestones)
     return _cached_spec(f"{figures}|{marks}", points, milestones)
 

@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 
+from coverage.catalog_rows import cell_text
 from coverage.estimate_form import FormError, read_form
 from coverage.estimate_request import NO_SECONDARY, OWN_PLAN_TEMPLATE, EstimateRequest, base_plan, default_request
 from coverage.form_fields import (
@@ -125,14 +124,14 @@ def share_link_params(request: EstimateRequest, plans: Sequence[Plan]) -> dict[s
             for field in ("visit_rate", "eval_rate", "self_pay_rate", "billed_rate"):
                 value = getattr(course, field)
                 if value is not None or field == "eval_rate":  # a blank evaluation means "none", not the default
-                    params[course_key(discipline, field)] = _param(value)
+                    params[course_key(discipline, field)] = cell_text(value)
     base = base_plan(request.plan_choice, plans) or OWN_PLAN_TEMPLATE
     params.update(
-        {name: _param(getattr(request.plan, name)) for name in PLAN_FIELDS if _differs(request.plan, base, name)}
+        {name: cell_text(getattr(request.plan, name)) for name in PLAN_FIELDS if _differs(request.plan, base, name)}
     )
     for name in ACCUMULATOR_FIELDS:
         if getattr(request.accumulators, name):
-            params[name] = _param(getattr(request.accumulators, name))
+            params[name] = cell_text(getattr(request.accumulators, name))
     return params | _secondary_params(request)
 
 
@@ -151,18 +150,6 @@ def _secondary_params(request: EstimateRequest) -> dict[str, str]:
 
 def _differs(plan: Plan, base: Plan, name: str) -> bool:
     return bool(getattr(plan, name) != getattr(base, name))
-
-
-def _param(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 def _switch(name: str, text: str) -> bool:

@@ -28,6 +28,7 @@ class CostSoFar(NamedTuple):
     date: dt.date
     patient: Decimal
     plan: Decimal
+    secondary: Decimal = ZERO
 
 
 class Milestone(NamedTuple):
@@ -39,16 +40,16 @@ class Milestone(NamedTuple):
 
 
 def cost_so_far(estimate: Estimate) -> list[CostSoFar]:
-    """The cumulative amounts paid by the patient and by the plan, one point per visit date."""
+    """The cumulative amounts paid by the patient, the plan and any second insurance, one point per visit date."""
     points: list[CostSoFar] = []
-    patient = plan = ZERO
+    patient = plan = secondary = ZERO
     for visit in estimate.visits:
         patient += visit.patient_pays
         plan += visit.plan_pays
+        secondary += visit.secondary_pays
         if points and points[-1].date == visit.date:
-            points[-1] = CostSoFar(visit.date, patient, plan)
-        else:
-            points.append(CostSoFar(visit.date, patient, plan))
+            points.pop()
+        points.append(CostSoFar(visit.date, patient, plan, secondary))
     return points
 
 

@@ -56,3 +56,18 @@ def test_the_running_totals_end_at_the_estimates_totals_and_never_fall(
         assert earlier.plan <= later.plan
     dated = [n for n in result.notices if n.kind in MILESTONE_NAMES]
     assert [(m.date, m.name) for m in milestones(result)] == [(n.date, MILESTONE_NAMES[n.kind]) for n in dated]
+
+
+def test_a_second_insurance_has_its_own_running_total_ending_at_what_it_pays() -> None:
+    """Medicare with Plan G: the second line ends at what Plan G pays; the patient's ends at the deductible."""
+    from coverage import medigap_plan_g
+
+    result = estimate(
+        PLANS["medicare-b-2026"], CarePlan(start_date=date(2026, 1, 5), pt=PT), secondary=medigap_plan_g()
+    )
+
+    points = cost_so_far(result)
+
+    assert points[-1].secondary == result.total.secondary_pays > 0
+    assert points[-1].patient == result.patient_total
+    assert all(p.secondary == 0 for p in cost_so_far(estimate(PLANS["medicare-b-2026"], result.care)))
