@@ -1,6 +1,6 @@
 """What the AppTest journeys of the estimate page share: the app's path, a start date, and ways to read the page.
 
-Each journey module keeps its own fixtures (an app started on START, an emptied cache), so pytest finds them there.
+The fixtures they use (``app``: the app started on START; an emptied cache for every test) are in conftest.py.
 """
 
 from __future__ import annotations

@@ -6,13 +6,11 @@ Every expected figure comes from the engine (`coverage.estimate`) on the same in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage import Accumulators, CarePlan, Course, Plan, estimate, load_plans, parse_money
@@ -23,21 +21,6 @@ from tests.dashboard_helpers import APP, ROOT, START, message_after, open_sectio
 PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
 PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
 OT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=OT_VISIT_RATE, eval_rate=OT_EVAL_RATE)
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
-
-
-@pytest.fixture
-def app() -> AppTest:
-    """The app on its default page, run once, with the first visit on START."""
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    at.date_input(key="start_date").set_value(START)
-    return at.run()
 
 
 def test_picking_an_example_plan_and_a_course_shows_exactly_the_engines_total(app: AppTest) -> None:

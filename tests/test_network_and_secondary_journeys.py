@@ -5,11 +5,9 @@ Every expected figure comes from the engine (`coverage.estimate`, `compare_netwo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage import (
@@ -31,21 +29,6 @@ PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
 PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
 #: The PPO with out-of-network terms typed into the plan's rules: it pays 60 % after a 500.00 deductible.
 OON_TERMS = {"oon_covered": True, "oon_deductible": Decimal("500.00"), "oon_pt_coinsurance_pct": Decimal(40)}
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
-
-
-@pytest.fixture
-def app() -> AppTest:
-    """The app on its default page, run once, with the first visit on START."""
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    at.date_input(key="start_date").set_value(START)
-    return at.run()
 
 
 def shown_secondary(at: AppTest) -> Decimal:
