@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages.estimate_link import estimate_query, estimate_url
@@ -17,13 +14,6 @@ from coverage.compare_plans import compare_plans
 from tests.conftest import PLANS_CSV, ROOT
 
 PAGE = ROOT / "app_pages" / "compare_plans.py"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
 
 
 def _page() -> AppTest:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage import Verification, as_self_pay, estimate_pdf, good_faith_pdf, visits_csv
@@ -31,22 +29,14 @@ def snapshot() -> dict[str, tuple[int, int]]:
     return files
 
 
-@pytest.fixture
-def fresh_app() -> Iterator[AppTest]:
-    """The whole app, with Streamlit's caches cleared before and after."""
-    st.cache_data.clear()
-    yield AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
-    st.cache_data.clear()
-
-
 def test_an_estimate_download_and_print_journey_writes_no_file_and_logs_no_name(
-    fresh_app: AppTest, caplog: pytest.LogCaptureFixture
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Estimating, typing a patient's name and a call record, and building every download changes no file."""
     caplog.set_level(logging.DEBUG)
     before = snapshot()
 
-    at = fresh_app.run()
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30).run()
     at.session_state["show_take_home"] = True
     at.run()
     at.text_input(key="take_home_patient_name").set_value(PATIENT).run()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage import Clinic, as_self_pay, estimate_summary, format_money, load_clinic
@@ -30,14 +28,6 @@ def _take_home_app(scenario: str) -> None:
     from tests.printout_scenarios import pooled_estimate, self_pay_estimate
 
     render_take_home(self_pay_estimate() if scenario == "self_pay" else pooled_estimate())
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    """Each test reads the clinic settings afresh."""
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
 
 
 @pytest.fixture(autouse=True)
