@@ -137,16 +137,18 @@ def _care(fields: Fields) -> None:
         with column.container(border=True):
             fields.switch(name, discipline, help=f"Turn on if your plan of care includes {name}.")
             off = not st.session_state.get(discipline)
+            if off:  # its fields keep their values (persisted) but are not drawn: a quicker rerun
+                st.caption(f"Turn on to set the {name.split(' (')[0]} visits and rates.")
+                continue
             fields.context = f"{discipline.upper()} "
-            fields.count("Visits a week", f"{discipline}_visits_per_week", help="1 to 7.", disabled=off)
-            fields.count("Weeks", f"{discipline}_weeks", help="How many weeks the course lasts, 1 to 52.", disabled=off)
+            fields.count("Visits a week", f"{discipline}_visits_per_week", help="1 to 7.")
+            fields.count("Weeks", f"{discipline}_weeks", help="How many weeks the course lasts, 1 to 52.")
             fields.money(
                 "Visit rate",
                 f"{discipline}_rate",
                 help="The plan's allowed amount for a regular visit. The default is Medicare's national payment "
                 "for a typical 45-minute visit (see the README). Ask the clinic: 'What is the allowed amount "
                 "for a visit under my plan?'",
-                disabled=off,
             )
             fields.money(
                 "Evaluation rate (first visit)",
@@ -154,7 +156,6 @@ def _care(fields: Fields) -> None:
                 help="The first visit is usually an evaluation with its own rate. Blank: the first visit is a "
                 "regular visit.",
                 placeholder="no evaluation",
-                disabled=off,
             )
             fields.money(
                 "Self-pay rate",
@@ -162,9 +163,8 @@ def _care(fields: Fields) -> None:
                 help="What a visit costs you when the plan does not pay (for example after a visit limit runs "
                 "out). Ask the clinic for its self-pay price. Blank: the visit rate.",
                 placeholder="same as the visit rate",
-                disabled=off,
             )
-            billed_charge(fields, discipline, disabled=off)
+            billed_charge(fields, discipline)
     fields.context = ""
     fields.place("care")
 

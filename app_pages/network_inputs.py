@@ -31,7 +31,7 @@ def network_question(fields: Fields) -> None:
     )
 
 
-def billed_charge(fields: Fields, discipline: str, *, disabled: bool) -> None:
+def billed_charge(fields: Fields, discipline: str) -> None:
     """The clinic's billed charge per visit of one therapy, for the balance bill out of network.
 
     Drawn only when the plan pays out of network (only then is there a balance bill, in this estimate or
@@ -47,7 +47,6 @@ def billed_charge(fields: Fields, discipline: str, *, disabled: bool) -> None:
         "above the plan's allowed amount (a balance bill), on top of your share. Ask the clinic: 'What do you bill "
         "for a visit?' Blank: the visit rate (no balance bill).",
         placeholder="same as the visit rate",
-        disabled=disabled,
     )
 
 
