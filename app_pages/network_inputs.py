@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import Fields
+from app_pages.shared import Fields, cost_terms_inputs
 
 OUT_OF_NETWORK_TERMS = (
     "oon_deductible", "oon_oop_max", "oon_pt_copay", "oon_ot_copay",
@@ -64,34 +64,13 @@ def out_of_network_terms(fields: Fields) -> None:
     )
     if not st.session_state.get("oon_covered") and not any(key in fields.problems for key in OUT_OF_NETWORK_TERMS):
         return
-    left, right = st.columns(2)
-    with left:
-        fields.money(
-            "Out-of-network deductible",
-            "oon_deductible",
-            help="Ask: 'What is my deductible for out-of-network care?'",
-        )
-    with right:
-        fields.money(
-            "Out-of-network out-of-pocket maximum",
-            "oon_oop_max",
-            help="Ask: 'What is my out-of-pocket maximum for out-of-network care?' Blank: no maximum.",
-            placeholder="no maximum",
-        )
-    for discipline, name in (("pt", "PT"), ("ot", "OT")):
-        left, right = st.columns(2)
-        with left:
-            fields.money(
-                f"Out-of-network {name} copay",
-                f"oon_{discipline}_copay",
-                help=f"Ask: 'What is my copay for an out-of-network {name} visit?'",
-            )
-        with right:
-            fields.percent(
-                f"Out-of-network {name} coinsurance (%)",
-                f"oon_{discipline}_coinsurance_pct",
-                help=f"Ask: 'What percentage of the allowed amount do I pay for an out-of-network {name} visit?'",
-            )
+    cost_terms_inputs(
+        fields,
+        key_prefix="oon_",
+        label_prefix="Out-of-network ",
+        which_care=" for out-of-network care",
+        visit_kind="an out-of-network",
+    )
     fields.choice(
         "Do in- and out-of-network spending fill one deductible and one maximum?",
         "oon_counts_toward_in_network",

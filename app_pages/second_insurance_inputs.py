@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from app_pages.shared import PERSIST, Fields, money_md
+from app_pages.shared import PERSIST, Fields, cost_terms_inputs, money_md
 from coverage import CoordinationMethod, Plan
 from coverage.estimate_request import MEDICAID, MEDIGAP_G, NO_SECONDARY, OWN_PLAN
 from coverage.form_fields import SECONDARY, SECONDARY_METHOD, secondary_keys_for
@@ -97,31 +97,6 @@ def draw_second_insurance(fields: Fields, plans: list[Plan], payer_labels: Calla
 
 
 def _typed_numbers(fields: Fields) -> None:
-    left, right = st.columns(2)
-    with left:
-        fields.money(
-            "Second plan: deductible",
-            "secondary_deductible",
-            help="From the second plan's summary. Ask: 'What is my deductible?'",
-        )
-    with right:
-        fields.money(
-            "Second plan: out-of-pocket maximum",
-            "secondary_oop_max",
-            help="Ask: 'What is my out-of-pocket maximum?' Blank: no maximum.",
-            placeholder="no maximum",
-        )
-    for discipline, name in (("pt", "PT"), ("ot", "OT")):
-        left, right = st.columns(2)
-        with left:
-            fields.money(
-                f"Second plan: {name} copay",
-                f"secondary_{discipline}_copay",
-                help=f"Ask: 'What is my copay for an outpatient {name} visit?'",
-            )
-        with right:
-            fields.percent(
-                f"Second plan: {name} coinsurance (%)",
-                f"secondary_{discipline}_coinsurance_pct",
-                help=f"Ask: 'What percentage of the allowed amount do I pay for a {name} visit?'",
-            )
+    cost_terms_inputs(
+        fields, key_prefix="secondary_", label_prefix="Second plan: ", which_care="", visit_kind="an outpatient"
+    )
