@@ -57,3 +57,11 @@ def message_after(at: AppTest, key: str) -> str | None:
         return None
 
     return walk(at.main)
+
+
+def reopened_from_link(at: AppTest) -> tuple[dict[str, str], AppTest]:
+    """The page's own link, and a fresh app opened on it (as when someone opens a shared link)."""
+    link = dict(at.query_params)
+    again = AppTest.from_file(APP, default_timeout=30)
+    again.query_params.update(link)
+    return link, again.run()

@@ -16,7 +16,17 @@ from streamlit.testing.v1 import AppTest
 from coverage import Accumulators, CarePlan, Course, Plan, estimate, load_plans, parse_money
 from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from coverage.explain import explain_visit
-from tests.dashboard_helpers import APP, ROOT, START, message_after, open_section, plain, shown_total, table_with
+from tests.dashboard_helpers import (
+    APP,
+    ROOT,
+    START,
+    message_after,
+    open_section,
+    plain,
+    reopened_from_link,
+    shown_total,
+    table_with,
+)
 
 PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
 PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
@@ -158,11 +168,8 @@ def test_the_address_the_page_writes_reproduces_a_changed_estimate(app: AppTest)
     app.text_input(key="ot_self_pay").set_value("90")
     app.text_input(key="oop_met").set_value("100.50")
     app.run()
-    link = dict(app.query_params)
 
-    again = AppTest.from_file(APP, default_timeout=30)
-    again.query_params.update(link)
-    again.run()
+    link, again = reopened_from_link(app)
 
     assert not again.exception
     assert not again.warning

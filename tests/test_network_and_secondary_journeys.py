@@ -23,7 +23,17 @@ from coverage import (
 )
 from coverage.compare import compare_networks
 from coverage.defaults import PT_EVAL_RATE, PT_VISIT_RATE
-from tests.dashboard_helpers import APP, ROOT, START, message_after, open_section, plain, shown_total, table_with
+from tests.dashboard_helpers import (
+    APP,
+    ROOT,
+    START,
+    message_after,
+    open_section,
+    plain,
+    reopened_from_link,
+    shown_total,
+    table_with,
+)
 
 PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
 PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
@@ -197,11 +207,8 @@ def test_the_address_the_page_writes_reproduces_a_second_plan_typed_by_hand(app:
     app.text_input(key="secondary_pt_coinsurance_pct").set_value("10")
     app.text_input(key="secondary_oop_max").set_value("250")
     app.run()
-    link = dict(app.query_params)
 
-    again = AppTest.from_file(APP, default_timeout=30)
-    again.query_params.update(link)
-    again.run()
+    link, again = reopened_from_link(app)
 
     assert not again.exception
     assert not again.warning
