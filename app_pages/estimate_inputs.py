@@ -15,9 +15,8 @@ from app_pages.network_inputs import billed_charge, network_question, out_of_net
 from app_pages.second_insurance_inputs import draw_second_insurance
 from app_pages.shared import Fields, seed
 from coverage import CopayTiming, PayerType, Plan
+from coverage.care import EARLIEST_START, LATEST_START
 from coverage.estimate_request import (
-    EARLIEST_START,
-    LATEST_START,
     NO_SECONDARY,
     OWN_PLAN,
     base_plan,

@@ -6,12 +6,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from coverage.money import ZERO, Money
 from coverage.plans import Discipline, VisitCount
 
 VisitsPerWeek = Annotated[int, Field(ge=1, le=7)]
+#: The first visit may fall in these years: far beyond any real plan of care, and the schedule and
+#: plan years stay inside the calendar Python can count.
+EARLIEST_START, LATEST_START = date(2000, 1, 1), date(2099, 12, 31)
 Weeks = Annotated[int, Field(ge=1, le=52)]
 
 
@@ -76,10 +79,16 @@ class Course(BaseModel):
             return ZERO
         return max(self.billed_rate - self.allowed(visit_index), ZERO)
 
-    def self_pay(self, visit_index: int) -> Decimal:
-        """What the visit costs the patient when the plan does not cover it."""
+    def self_pay(self, visit_index: int, *, out_of_network: bool = False) -> Decimal:
+        """What the visit costs the patient when the plan does not cover it.
+
+        The self-pay rate if given; else, out of network, the clinic's billed charge (when known);
+        else the visit's own allowed amount.
+        """
         if self.self_pay_rate is not None:
             return self.self_pay_rate
+        if out_of_network and self.billed_rate is not None:
+            return self.billed_rate
         return self.allowed(visit_index)
 
 
@@ -92,6 +101,13 @@ class CarePlan(BaseModel):
     ot: Course | None = None
     pt: Course | None = None
     in_network: bool = True
+
+    @field_validator("start_date")
+    @classmethod
+    def _start_in_range(cls, value: date) -> date:
+        if not EARLIEST_START <= value <= LATEST_START:
+            raise ValueError(f"pick a date from {EARLIEST_START:%d %b %Y} to {LATEST_START:%d %b %Y}")
+        return value
 
     @model_validator(mode="after")
     def _has_a_course(self) -> CarePlan:

@@ -13,6 +13,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
 from coverage import cli_output
 from coverage.care import Accumulators, CarePlan, Course
 from coverage.cli_arguments import build_parser
@@ -20,6 +22,7 @@ from coverage.cms_import import PufFileError, import_cms
 from coverage.compare_plans import compare_plans
 from coverage.estimate import YearToDateError, estimate
 from coverage.loader import PlanFileError, load_plans
+from coverage.validation import describe
 
 OK, USAGE, BAD_PLANS, BAD_DATA = 0, 2, 3, 4
 
@@ -84,8 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanFileError as exc:
         print(f"The plans file cannot be used: {exc}", file=sys.stderr)
         return BAD_PLANS
-    except (YearToDateError, PufFileError) as exc:
-        print(str(exc), file=sys.stderr)
+    except (YearToDateError, PufFileError, ValidationError) as exc:  # e.g. a start date outside 2000-2099
+        print(
+            f"The figures cannot be used: {describe(exc)}" if isinstance(exc, ValidationError) else exc, file=sys.stderr
+        )
         return BAD_DATA
     except BrokenPipeError:  # the reader stopped reading (| head): say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -87,8 +87,10 @@ def estimate(
     """
     so_far = accumulators if accumulators is not None else Accumulators()
     terms = network_terms(plan, care, so_far)
-    which = "the plan's" if care.in_network else "the plan's out-of-network"
-    check_year_to_date(terms.plan, terms.so_far, which=which)
+    if care.in_network or plan.oon_counts_toward_in_network:
+        check_year_to_date(plan, so_far)  # shared buckets: the in-network figures are the ones used
+    if not care.in_network:
+        check_year_to_date(terms.plan, terms.so_far, which="the plan's out-of-network")
     visits, notices = project(
         terms.plan, care, terms.so_far, covers=terms.covers, balance_billing=terms.balance_billing
     )
@@ -101,6 +103,7 @@ def estimate(
             secondary.accumulators,
             covers=secondary.plan.covers_visits,
             balance_billing=False,
+            only=frozenset(position for position, visit in enumerate(visits) if visit.covered),
         ).visits
         visits = coordinate(visits, as_primary, secondary.method)
     return Estimate(

@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from coverage.care import Accumulators, CarePlan, Course
+from coverage.care import EARLIEST_START, LATEST_START, Accumulators, CarePlan, Course
 from coverage.estimate import YearToDateError, check_year_to_date
-from coverage.estimate_request import EARLIEST_START, LATEST_START, NO_SECONDARY, EstimateRequest, base_plan
+from coverage.estimate_request import NO_SECONDARY, EstimateRequest, base_plan
 from coverage.form_fields import ACCUMULATOR_FIELDS, COURSE_KEYS, PLAN_FIELDS, course_key
 from coverage.form_reading import Problems, validated
 from coverage.plans import DISCIPLINES, Plan

@@ -21,7 +21,6 @@ NO_SECONDARY, MEDIGAP_G, MEDICAID = "", "_medigap_g", "_medicaid"
 #: A second plan entered by hand starts from these numbers.
 OWN_SECONDARY_TEMPLATE = Plan(plan_id="my-second-plan", plan_name="My second plan", payer_type=PayerType.COMMERCIAL)
 #: Start dates the form accepts: wide enough for any real course, narrow enough for safe date arithmetic.
-EARLIEST_START, LATEST_START = date(2000, 1, 1), date(2099, 12, 31)
 
 
 class EstimateRequest(BaseModel):

@@ -82,7 +82,7 @@ def _checked(amount: Decimal) -> Decimal:
         raise MoneyError(f"must be at most {format_money(MAX_MONEY)}")
     if amount != amount.quantize(CENT):
         raise MoneyError("has more than two decimal places (cents)")
-    return amount.quantize(CENT)
+    return abs(amount.quantize(CENT))  # abs: a "-0" amount is plain 0.00
 
 
 def _shorten(text: str) -> str:
@@ -117,7 +117,9 @@ class PercentError(ValueError):
 
 def to_percent(value: str | int | Decimal) -> Decimal:
     """A coinsurance percentage from 0 to 100, with up to two decimals (12.5 is fine)."""
-    if isinstance(value, (bool, float)):
+    if isinstance(value, bool):
+        raise PercentError("must be a percentage from 0 to 100, not yes/no")
+    if isinstance(value, float):
         raise PercentError("percentages must be exact: pass text or a Decimal, not a float")
     if isinstance(value, str):
         text = value.strip().removesuffix("%").strip()
@@ -134,7 +136,7 @@ def to_percent(value: str | int | Decimal) -> Decimal:
         raise PercentError("must be a percentage from 0 to 100")
     if pct != pct.quantize(CENT):
         raise PercentError("has more than two decimal places")
-    return pct
+    return abs(pct)  # abs: a "-0" percentage is plain 0
 
 
 def _percent_field(value: object) -> Decimal:

@@ -23,13 +23,23 @@ class Projection(NamedTuple):
     notices: list[Notice]
 
 
-def project(plan: Plan, care: CarePlan, so_far: Accumulators, *, covers: bool, balance_billing: bool) -> Projection:
+def project(
+    plan: Plan,
+    care: CarePlan,
+    so_far: Accumulators,
+    *,
+    covers: bool,
+    balance_billing: bool,
+    only: frozenset[int] | None = None,
+) -> Projection:
     """Walk the schedule under ``plan``'s terms: the engine's one loop.
 
     ``covers`` False makes every visit self-pay; ``balance_billing`` adds the clinic's billed
-    charge above the allowed amount to each covered visit (out of network).
+    charge above the allowed amount to each covered visit (out of network). With ``only``, the
+    visits at other schedule positions are passed over: not covered, and counted toward nothing
+    (a secondary plan sees only the visits the primary covered).
     """
-    run = _Projection(plan, care, covers=covers, balance_billing=balance_billing)
+    run = _Projection(plan, care, covers=covers, balance_billing=balance_billing, only=only)
     year = YearState.opening(plan, plan_year_start_on_or_before(care.start_date, plan.plan_year_start), so_far)
     for position, slot in enumerate(run.slots):
         if slot.date >= year.next_start:
@@ -45,9 +55,12 @@ def project(plan: Plan, care: CarePlan, so_far: Accumulators, *, covers: bool, b
 class _Projection:
     """The visits and notices of one estimate as they are worked out, in order."""
 
-    def __init__(self, plan: Plan, care: CarePlan, *, covers: bool, balance_billing: bool) -> None:
+    def __init__(
+        self, plan: Plan, care: CarePlan, *, covers: bool, balance_billing: bool, only: frozenset[int] | None
+    ) -> None:
         self.plan = plan
         self.care = care
+        self.only = only
         self.covers = covers
         self.balance_billing = balance_billing
         self.slots = schedule(care)
@@ -81,7 +94,8 @@ class _Projection:
     def visit(self, position: int, slot: ScheduledVisit, year: YearState) -> None:
         course = self.care.course(slot.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
-        reason = self._refusal(slot, year)
+        reason = ("passed_over", "", 0) if self.only is not None and position not in self.only else None
+        reason = reason or self._refusal(slot, year)
         if reason is None:
             self._covered(position, slot, course, year)
         else:
@@ -105,7 +119,7 @@ class _Projection:
         self, position: int, slot: ScheduledVisit, course: Course, year: YearState, reason: tuple[str, str, int]
     ) -> None:
         key, limit_name, limit = reason
-        price = course.self_pay(slot.course_index)
+        price = course.self_pay(slot.course_index, out_of_network=not self.care.in_network)
         if key not in _REASONS:
             denial = year.denials.setdefault(
                 key, LimitDenials(position, slot.discipline, slot.course_index + 1, slot.date, limit_name, limit)
@@ -218,5 +232,6 @@ class _Projection:
 _REASONS = {
     "self_pay": "no insurance pays for this visit",
     "out_of_network": "the plan pays nothing for out-of-network therapy",
+    "passed_over": "the primary plan does not cover this visit",
     "limit": "the {limit} {name} visits of this plan year are used up",
 }

@@ -1,7 +1,8 @@
 """A second plan that pays toward what the first (primary) plan leaves the patient.
 
 The secondary plan's own terms are run through the same engine as if it were primary, on the
-same visits, so its deductible and maximum accrue visit by visit. For each visit the primary
+visits the primary covers, so its deductible and maximum accrue visit by visit (a visit the
+primary does not cover touches neither). For each visit the primary
 covers, with allowed amount A, the primary's payment P, the patient's share under the primary L
 (deductible + copay + coinsurance; a balance bill stays with the patient) and S, what the
 secondary would have paid as primary:

@@ -194,3 +194,19 @@ def test_a_subprocess_gets_the_engines_answer_and_the_exit_codes() -> None:
     assert json.loads(answer.stdout)["patient_total"] == str(expected.patient_total)
     assert unknown.returncode == BAD_PLANS
     assert wrong.returncode == USAGE
+
+
+def test_a_start_date_beyond_2099_exits_with_bad_data_and_a_sentence() -> None:
+    """--start 9999-12-20 is refused in words with exit code 4, never a traceback (audit finding)."""
+    import contextlib
+    import io
+
+    from coverage.cli import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["estimate", "--plan-id", "ma-hmo", "--pt", "2x8", "--start", "9999-12-20"])
+
+    assert code == 4
+    assert "pick a date from 01 Jan 2000 to 31 Dec 2099" in err.getvalue()
+    assert "Traceback" not in err.getvalue()

@@ -84,3 +84,9 @@ def test_models_are_frozen() -> None:
 
     with pytest.raises(ValidationError, match="frozen"):
         plan.deductible = 5  # type: ignore[misc]
+
+
+def test_a_start_date_outside_2000_to_2099_is_refused_in_words() -> None:
+    """A first visit in year 9999 is a ValidationError with a plain message, never a calendar overflow."""
+    with pytest.raises(ValidationError, match="pick a date from 01 Jan 2000 to 31 Dec 2099"):
+        CarePlan(start_date=date(9999, 12, 1), pt=Course(visits_per_week=1, weeks=1, visit_rate="1.00"))

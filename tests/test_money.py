@@ -81,3 +81,13 @@ def test_only_plain_digits_make_a_percentage(text: str, ok: bool) -> None:
     else:
         with pytest.raises(PercentError):
             to_percent(text)
+
+
+def test_a_negative_zero_is_plain_zero() -> None:
+    """'-0' is not refused as negative and never prints as $-0.00."""
+    from decimal import Decimal
+
+    from coverage.money import to_percent
+
+    assert format_money(to_money(Decimal("-0.00"))) == "$0.00"
+    assert str(to_percent(Decimal("-0"))) == "0"

@@ -256,3 +256,40 @@ def test_out_of_network_on_a_plan_that_pays_nothing_there_says_so_rather_than_no
     (said,) = [n.message for n in result.notices if n.kind is NoticeKind.SELF_PAY]
     assert said.startswith("Your plan pays nothing for out-of-network therapy")
     assert result.visits[0].not_covered_reason == "the plan pays nothing for out-of-network therapy"
+
+
+def test_visits_the_primary_does_not_cover_do_not_use_up_the_secondarys_deductible() -> None:
+    """Adding OT that the primary refuses never lowers what PT costs with a secondary (audit finding)."""
+    primary = plan(ot_visit_limit=0, pt_coinsurance_pct="20")
+    second = Secondary(plan=plan(deductible="300.00"), method=CoordinationMethod.TRADITIONAL)
+    pt_only = care(pt=course(1, 4, "100.00"))
+    both = care(pt=course(1, 4, "100.00"), ot=course(1, 4, "100.00"))
+
+    alone, with_ot = estimate(primary, pt_only, secondary=second), estimate(primary, both, secondary=second)
+
+    # PT: the primary pays 80 of 100, leaving 20; as primary the secondary's 300 deductible takes PT
+    # visits 1-3 whole (it would pay 0), then it would pay 100 on visit 4: traditional pays min(100, 20) = 20.
+    # The refused OT visits (same days, before PT) must not eat that deductible.
+    pt_costs = [v.patient_pays for v in with_ot.visits if v.discipline == "PT"]
+    assert pt_costs == [v.patient_pays for v in alone.visits] == money("20.00", "20.00", "20.00", "0.00")
+    assert with_ot.patient_total == alone.patient_total + 4 * D("100.00")  # the OT visits at self-pay
+
+
+def test_out_of_network_a_visit_the_plan_does_not_cover_costs_the_clinics_billed_charge() -> None:
+    """Past the limit out of network, without a self-pay rate, the patient pays the billed charge (audit finding)."""
+    ppo = plan(pt_visit_limit=1, oon_covered=True, oon_pt_coinsurance_pct="40")
+    out = care(pt=course(1, 2, "1000.00", billed_rate=D("2000.00"))).model_copy(update={"in_network": False})
+
+    result = estimate(ppo, out)
+
+    # visit 1: 40% of 1000 = 400 + 1000 balance bill; visit 2 is past the limit: the clinic's 2000
+    assert [v.patient_pays for v in result.visits] == money("1400.00", "2000.00")
+
+
+def test_shared_buckets_refuse_in_network_figures_the_plan_cannot_have() -> None:
+    """Out of network with one shared bucket, more deductible met than the plan has is still refused (audit finding)."""
+    ppo = plan(deductible="500.00", oon_covered=True, oon_deductible="2000.00", oon_counts_toward_in_network=True)
+    out = care(pt=course(1, 1, "100.00")).model_copy(update={"in_network": False})
+
+    with pytest.raises(YearToDateError, match=r"Deductible met \(\$1,500.00\) is more than the plan's deductible"):
+        estimate(ppo, out, so_far(deductible_met="1500.00"))
