@@ -37,14 +37,6 @@ class Accumulators(BaseModel):
     oon_deductible_met: Money = ZERO
     oon_oop_met: Money = ZERO
 
-    def visits_used(self, discipline: Discipline) -> int:
-        """Visits of ``discipline`` already used this plan year."""
-        return self.ot_visits_used if discipline == "OT" else self.pt_visits_used
-
-    def threshold_used(self, discipline: Discipline) -> Decimal:
-        """Allowed amounts of ``discipline`` already counted toward Medicare's threshold."""
-        return self.ot_threshold_used if discipline == "OT" else self.pt_threshold_used
-
 
 class Course(BaseModel):
     """One discipline's course: so many visits a week for so many weeks.
