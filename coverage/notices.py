@@ -23,6 +23,8 @@ class NoticeKind(StrEnum):
     REFERRAL_REQUIRED = "referral_required"
     SELF_PAY = "self_pay"
     PLAN_YEAR_RESET = "plan_year_reset"
+    DEDUCTIBLE_ALREADY_MET = "deductible_already_met"
+    OOP_MAX_ALREADY_REACHED = "oop_max_already_reached"
     DEDUCTIBLE_MET = "deductible_met"
     OOP_MAX_REACHED = "oop_max_reached"
     VISIT_LIMIT_REACHED = "visit_limit_reached"
@@ -97,6 +99,24 @@ def plan_year_reset(discipline: Discipline, number: int, day: date, year_start: 
         f"A new plan year starts on {format_day(year_start)}: from {visit_label(discipline, number, day)} "
         "the deductible, out-of-pocket maximum, visit counts and therapy threshold start again from zero.",
     )
+
+
+def already_met(
+    discipline: Discipline, number: int, day: date, *, deductible: Decimal | None, oop_max: Decimal | None
+) -> Notice:
+    """The figures so far already meet the deductible (``deductible`` given) or the maximum (``oop_max`` given)."""
+    if oop_max is not None:
+        return _notice(
+            NoticeKind.OOP_MAX_ALREADY_REACHED, day, discipline, number,
+            f"Your out-of-pocket maximum of {format_money(oop_max)} is already reached this plan year: the plan "
+            "pays covered visits in full until the plan year ends.",
+        )  # fmt: skip
+    assert deductible is not None
+    return _notice(
+        NoticeKind.DEDUCTIBLE_ALREADY_MET, day, discipline, number,
+        f"Your deductible of {format_money(deductible)} is already met this plan year: covered visits cost only "
+        "your copay and coinsurance.",
+    )  # fmt: skip
 
 
 def deductible_met(discipline: Discipline, number: int, day: date) -> Notice:

@@ -41,6 +41,7 @@ def project(
     """
     run = _Projection(plan, care, covers=covers, balance_billing=balance_billing, only=only)
     year = YearState.opening(plan, plan_year_start_on_or_before(care.start_date, plan.plan_year_start), so_far)
+    run.already_met(year)
     for position, slot in enumerate(run.slots):
         if slot.date >= year.next_start:
             year_start = plan_year_start_on_or_before(slot.date, plan.plan_year_start)
@@ -71,6 +72,19 @@ class _Projection:
             self.notice(-1, notices.referral_required(first.discipline, 1, first.date))
         if not covers:
             self.notice(-1, notices.self_pay(first.discipline, 1, first.date, out_of_network=not care.in_network))
+
+    def already_met(self, year: YearState) -> None:
+        """Say so when the figures so far already meet the maximum, or else the deductible."""
+        plan, first = self.plan, self.slots[0]
+        if not self.covers or self.only is not None:
+            return
+        if plan.oop_max is not None and year.oop_room == 0:
+            notice = notices.already_met(first.discipline, 1, first.date, deductible=None, oop_max=plan.oop_max)
+        elif plan.deductible_applies and plan.deductible > 0 and year.deductible_left == 0:
+            notice = notices.already_met(first.discipline, 1, first.date, deductible=plan.deductible, oop_max=None)
+        else:
+            return
+        self.notice(-1, notice)
 
     def notice(self, position: int, notice: Notice) -> None:
         self.notices.append((position, notice))

@@ -186,6 +186,7 @@ def test_a_new_plan_year_starts_everything_again_from_zero() -> None:
     reset = [n for n in result.notices if n.kind is NoticeKind.PLAN_YEAR_RESET]
     assert [(n.visit_number, n.date) for n in reset] == [(5, date(2027, 1, 4))]
     assert kinds(result) == [
+        NoticeKind.DEDUCTIBLE_ALREADY_MET,  # 100 of 100 met before the first visit
         NoticeKind.VISIT_LIMIT_REACHED,
         NoticeKind.PLAN_YEAR_RESET,
         NoticeKind.DEDUCTIBLE_MET,
@@ -305,3 +306,26 @@ def test_the_visit_table_has_the_contract_columns_with_exact_money() -> None:
     ]
     assert frame["patient_pays"].tolist() == money("25.00", "25.00")
     assert all(isinstance(x, D) for x in frame["plan_pays"])
+
+
+@pytest.mark.parametrize(
+    ("fields", "kind", "sentence"),
+    [
+        ({"deductible_met": "283.00"}, NoticeKind.DEDUCTIBLE_ALREADY_MET, "Your deductible of $283.00 is already met"),
+        # the maximum, once reached, is the one notice: the deductible no longer matters
+        ({"deductible_met": "283.00", "oop_met": "1000.00"}, NoticeKind.OOP_MAX_ALREADY_REACHED,
+         "Your out-of-pocket maximum of $1,000.00 is already reached"),
+    ],
+)  # fmt: skip
+def test_figures_that_already_meet_the_deductible_or_maximum_are_said_before_the_first_visit(
+    fields: dict[str, str], kind: NoticeKind, sentence: str
+) -> None:
+    """A patient whose deductible or maximum is already met is told so, dated on the first visit."""
+    capped = plan(deductible="283.00", oop_max="1000.00", pt_coinsurance_pct="20")
+
+    result = estimate(capped, care(pt=course(1, 2, "84.75")), so_far(**fields))
+
+    first = result.notices[0]
+    assert (first.kind, first.date, first.visit_number) == (kind, date(2026, 1, 5), 1)
+    assert first.message.startswith(sentence)
+    assert [n.kind for n in result.notices].count(kind) == 1
