@@ -13,11 +13,14 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from coverage import parse_money
+from coverage import Course, load_plans, parse_money
+from coverage.defaults import PT_EVAL_RATE, PT_VISIT_RATE
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "streamlit_app.py"
 START = date(2026, 1, 5)  # a Monday
+PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
+PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
 
 
 def open_section(at: AppTest, key: str) -> AppTest:

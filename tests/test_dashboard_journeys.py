@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from coverage import Accumulators, CarePlan, Course, Plan, estimate, load_plans, parse_money
-from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage import Accumulators, CarePlan, Course, Plan, estimate, parse_money
+from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE
 from coverage.explain import explain_visit
 from tests.dashboard_helpers import (
     APP,
-    ROOT,
+    PLANS,
+    PT_2X8,
     START,
     message_after,
     open_section,
@@ -28,8 +29,6 @@ from tests.dashboard_helpers import (
     table_with,
 )
 
-PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
-PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
 OT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=OT_VISIT_RATE, eval_rate=OT_EVAL_RATE)
 
 

@@ -14,18 +14,16 @@ from coverage import (
     Accumulators,
     CarePlan,
     CoordinationMethod,
-    Course,
     Secondary,
     estimate,
-    load_plans,
     medigap_plan_g,
     parse_money,
 )
 from coverage.compare import compare_networks
-from coverage.defaults import PT_EVAL_RATE, PT_VISIT_RATE
 from tests.dashboard_helpers import (
     APP,
-    ROOT,
+    PLANS,
+    PT_2X8,
     START,
     message_after,
     open_section,
@@ -35,8 +33,6 @@ from tests.dashboard_helpers import (
     table_with,
 )
 
-PLANS = {plan.plan_id: plan for plan in load_plans(ROOT / "plans.csv")}
-PT_2X8 = Course(visits_per_week=2, weeks=8, visit_rate=PT_VISIT_RATE, eval_rate=PT_EVAL_RATE)
 #: The PPO with out-of-network terms typed into the plan's rules: it pays 60 % after a 500.00 deductible.
 OON_TERMS = {"oon_covered": True, "oon_deductible": Decimal("500.00"), "oon_pt_coinsurance_pct": Decimal(40)}
 
