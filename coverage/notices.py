@@ -101,17 +101,17 @@ def plan_year_reset(discipline: Discipline, number: int, day: date, year_start: 
     )
 
 
-def already_met(
-    discipline: Discipline, number: int, day: date, *, deductible: Decimal | None, oop_max: Decimal | None
-) -> Notice:
-    """The figures so far already meet the deductible (``deductible`` given) or the maximum (``oop_max`` given)."""
-    if oop_max is not None:
-        return _notice(
-            NoticeKind.OOP_MAX_ALREADY_REACHED, day, discipline, number,
-            f"Your out-of-pocket maximum of {format_money(oop_max)} is already reached this plan year: the plan "
-            "pays covered visits in full until the plan year ends.",
-        )  # fmt: skip
-    assert deductible is not None
+def oop_max_already_reached(discipline: Discipline, number: int, day: date, oop_max: Decimal) -> Notice:
+    """The figures so far already reach the out-of-pocket maximum."""
+    return _notice(
+        NoticeKind.OOP_MAX_ALREADY_REACHED, day, discipline, number,
+        f"Your out-of-pocket maximum of {format_money(oop_max)} is already reached this plan year: the plan "
+        "pays covered visits in full until the plan year ends.",
+    )  # fmt: skip
+
+
+def deductible_already_met(discipline: Discipline, number: int, day: date, deductible: Decimal) -> Notice:
+    """The figures so far already meet the deductible."""
     return _notice(
         NoticeKind.DEDUCTIBLE_ALREADY_MET, day, discipline, number,
         f"Your deductible of {format_money(deductible)} is already met this plan year: covered visits cost only "

@@ -96,8 +96,8 @@ def _out_of_network_rules(plan: Plan) -> list[Row]:
         ("Out-of-network deductible", format_money(plan.oon_deductible)),
         ("Out-of-network maximum", "none" if plan.oon_oop_max is None else format_money(plan.oon_oop_max)),
     ]
+    out = plan.out_of_network_terms()
     for discipline in DISCIPLINES:
-        out = plan.out_of_network_terms()
         rows.append((f"Out-of-network {discipline} copay", format_money(out.copay(discipline))))
         rows.append((f"Out-of-network {discipline} coinsurance", f"{out.coinsurance_pct(discipline).normalize():f}%"))
     rows.append(

@@ -79,9 +79,9 @@ class _Projection:
         if not self.covers or self.only is not None:
             return
         if plan.oop_max is not None and year.oop_room == 0:
-            notice = notices.already_met(first.discipline, 1, first.date, deductible=None, oop_max=plan.oop_max)
+            notice = notices.oop_max_already_reached(first.discipline, 1, first.date, plan.oop_max)
         elif plan.deductible_applies and plan.deductible > 0 and year.deductible_left == 0:
-            notice = notices.already_met(first.discipline, 1, first.date, deductible=plan.deductible, oop_max=None)
+            notice = notices.deductible_already_met(first.discipline, 1, first.date, plan.deductible)
         else:
             return
         self.notice(-1, notice)
