@@ -1,37 +1,40 @@
-"""Altair charts of the estimate page, built once per distinct set of figures.
+"""Altair charts of the estimate page: the chart is built and validated once, the figures go in as data.
 
-Building an Altair chart and validating its Vega-Lite spec costs more than the whole
-estimate, so the spec is cached on the chart's figures: a rerun that does not change
-them (opening an expander, picking a visit to explain) reuses it. The spec is still
-built and validated by Altair on every new set of figures.
+Building an Altair chart and validating its Vega-Lite spec costs several times the whole
+estimate, so Altair builds each kind of chart once (with or without a second insurance, with
+or without milestones) around named, empty datasets, validates it, and keeps the spec as text.
+Each estimate then only fills in the named datasets (``costs`` and ``milestones``), which is
+what Altair itself does with a chart's data.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 from typing import Any
 
 import altair as alt
-import pandas as pd
-import streamlit as st
 
 from coverage.timeline import CostSoFar, Milestone
 
 PATIENT, PLAN, SECOND = "You", "Your plan", "Second insurance"
 #: The theme's teal for the patient, a warm ochre for the plan, a slate for a second insurance.
 COLOURS = ["#2f6f73", "#c08a3e", "#5b6b8c"]
+#: The names of the chart's datasets in its Vega-Lite spec.
+COSTS, MILESTONES = "costs", "milestones"
 
 
-def cost_chart(points: tuple[CostSoFar, ...], milestones: tuple[Milestone, ...]) -> alt.LayerChart | alt.Chart:
-    """Paid so far by the patient, the plan and any second insurance over the visit dates, milestones as rules."""
-    payers = [PATIENT, PLAN, SECOND] if any(p.secondary for p in points) else [PATIENT, PLAN]
-    rows = [
-        {"date": p.date.isoformat(), "who": who, "amount": float(str(amount))}  # a float only for drawing
-        for p in points
-        for who, amount in zip(payers, (p.patient, p.plan, p.secondary), strict=False)
-    ]
+def _payers(with_second: bool) -> list[str]:
+    return [PATIENT, PLAN, SECOND] if with_second else [PATIENT, PLAN]
+
+
+@functools.cache
+def _template(with_second: bool, with_milestones: bool) -> str:
+    """The validated Vega-Lite spec, as JSON text, of the chart with its datasets named but not filled in."""
+    payers = _payers(with_second)
     x = alt.X("date:T", title="Visit date")
     chart: alt.LayerChart | alt.Chart = (
-        alt.Chart(pd.DataFrame(rows))
+        alt.Chart(alt.NamedData(name=COSTS))
         .mark_line(point=True, interpolate="step-after")
         .encode(
             x=x,
@@ -44,10 +47,8 @@ def cost_chart(points: tuple[CostSoFar, ...], milestones: tuple[Milestone, ...])
             ],
         )
     )
-    if milestones:
-        marks = pd.DataFrame(
-            [{"date": m.date.isoformat(), "milestone": m.name, "detail": m.message} for m in milestones]
-        )
+    if with_milestones:
+        marks = alt.NamedData(name=MILESTONES)
         rules = (
             alt.Chart(marks)
             .mark_rule(strokeDash=[4, 4], color="#7a7a7a")
@@ -59,22 +60,26 @@ def cost_chart(points: tuple[CostSoFar, ...], milestones: tuple[Milestone, ...])
             .encode(x=x, y=alt.value(10), text="milestone:N")
         )
         chart = chart + rules + labels
-    return chart.properties(width="container", height=300)  # explicit sizes: no theme default applies
+    chart = chart.properties(width="container", height=300)  # explicit sizes: no theme default applies
+    return json.dumps(chart.to_dict(validate=True))
 
 
 def cost_chart_spec(points: tuple[CostSoFar, ...], milestones: tuple[Milestone, ...]) -> dict[str, Any]:
-    """The Vega-Lite spec of :func:`cost_chart`, validated by Altair, cached on the figures.
+    """Paid so far by the patient, the plan and any second insurance over the visit dates, milestones as rules.
 
-    The cache key is the figures written out as text: hashing the objects themselves costs more.
+    A fresh Vega-Lite spec each call (Streamlit moves the datasets out of the spec it is given).
     """
-    figures = ";".join(f"{p.date}/{p.patient}/{p.plan}/{p.secondary}" for p in points)
-    marks = ";".join(f"{m.date}/{m.name}/{m.message}" for m in milestones)
-    return _cached_spec(f"{figures}|{marks}", points, milestones)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _cached_spec(key: str, _points: tuple[CostSoFar, ...], _milestones: tuple[Milestone, ...]) -> dict[str, Any]:
-    """Build the spec; ``key`` alone identifies it (Streamlit does not hash arguments named with a leading _)."""
-    del key
-    spec: dict[str, Any] = cost_chart(_points, _milestones).to_dict(validate=True)
+    with_second = any(p.secondary for p in points)
+    payers = _payers(with_second)
+    costs = [
+        {"date": p.date.isoformat(), "who": who, "amount": float(str(amount))}  # a float only for drawing
+        for p in points
+        for who, amount in zip(payers, (p.patient, p.plan, p.secondary), strict=False)
+    ]
+    spec: dict[str, Any] = json.loads(_template(with_second, bool(milestones)))
+    spec["datasets"] = {COSTS: costs}
+    if milestones:
+        spec["datasets"][MILESTONES] = [
+            {"date": m.date.isoformat(), "milestone": m.name, "detail": m.message} for m in milestones
+        ]
     return spec
