@@ -139,6 +139,9 @@ def _visit_table(view: Overview) -> None:
     ]
     money = [name for name, _ in amounts]
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="visits", height=320, column_config=_right(money))
+
+
+def _download(view: Overview) -> None:
     st.download_button(
         "Download the visit table (CSV)",
         view.csv,
@@ -171,23 +174,44 @@ def _share(view: Overview) -> None:
     st.code(f"{base}?{query}", language=None, wrap_lines=True)
 
 
-def draw_results(view: Overview, column: Any) -> None:
-    """The headline and what to know in ``column``; the chart, the table and the explanations below."""
+def draw_results(view: Overview, column: Any, key: str) -> None:
+    """The headline and what to know in ``column``; the chart, the table and the explanations below.
+
+    ``key`` names the figures (:attr:`app_pages.worked_out.WorkedOut.key`): the parts without a
+    widget are drawn once for each key and replayed from Streamlit's cache on a rerun that changes
+    no figure, which spares building the tables and the chart again.
+    """
     with column:
-        _headline(view)
-        if view.changed_fields:
-            changed = ", ".join(name.replace("_", " ") for name in view.changed_fields)
-            st.caption(f"Changed from the plan list for this estimate: {escape_markdown(changed)}.")
-        _front_desk(view)
-        _notices(view)
-        _comparison(view)
-        draw_networks(view)
-    st.subheader("Paid so far, visit by visit", anchor=False)
-    _chart(view)
-    st.subheader("Visit by visit", anchor=False)
-    _visit_table(view)
+        _summary(key, view)
+    _figures(key, view)
+    _download(view)
     explain, share = st.columns(2, gap="large")
     with explain:
         _explain(view)
     with share:
         _share(view)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _summary(key: str, _view: Overview) -> None:
+    """Headline, front desk, notices and side by sides; ``key`` alone identifies them (``_view`` is not hashed)."""
+    del key
+    view = _view
+    _headline(view)
+    if view.changed_fields:
+        changed = ", ".join(name.replace("_", " ") for name in view.changed_fields)
+        st.caption(f"Changed from the plan list for this estimate: {escape_markdown(changed)}.")
+    _front_desk(view)
+    _notices(view)
+    _comparison(view)
+    draw_networks(view)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _figures(key: str, _view: Overview) -> None:
+    """The chart and the visit table; ``key`` alone identifies them (``_view`` is not hashed)."""
+    del key
+    st.subheader("Paid so far, visit by visit", anchor=False)
+    _chart(_view)
+    st.subheader("Visit by visit", anchor=False)
+    _visit_table(_view)

@@ -26,11 +26,16 @@ PERSIST: Any = "session"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:])")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _load_catalog(path: str, modified_ns: int) -> list[Plan]:
-    """The plans of the CSV at ``path``; cached per file version (``modified_ns`` is part of the key)."""
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _load_catalog(path: str, modified_ns: int) -> tuple[Plan, ...]:
+    """The plans of the CSV at ``path``; cached per file version (``modified_ns`` is part of the key).
+
+    A resource cache, not a data cache: every rerun gets the same tuple back instead of a fresh copy
+    (which cost a few tenths of a millisecond a rerun). Sharing it is safe because the tuple and its
+    plans are immutable.
+    """
     del modified_ns  # only a cache key: a saved catalog gets a new modification time
-    return load_plans(path)
+    return tuple(load_plans(path))
 
 
 def catalog_plans(path: Path | None = None) -> list[Plan]:
@@ -43,7 +48,7 @@ def catalog_plans(path: Path | None = None) -> list[Plan]:
         modified_ns = path.stat().st_mtime_ns
     except OSError:
         modified_ns = 0  # load_plans reports the missing file in words
-    return _load_catalog(str(path), modified_ns)
+    return list(_load_catalog(str(path), modified_ns))
 
 
 def current_plans() -> list[Plan]:

@@ -3,6 +3,10 @@
 Both run through AppTest in the same process, after a warm-up run, so the ratio shows what the
 estimate page itself costs on top of Streamlit's own rerun. Target: under 1.5.
 
+Two more lines put the ratio in context: a script that draws only the page's inputs (no estimate,
+no results: the least any page asking the same questions can cost), and a rerun after a person
+changes a number (the estimate worked out and every result drawn afresh, nothing replayed).
+
 Usage: .venv/bin/python scripts/bench_app.py [rounds]
 """
 
@@ -14,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,14 +29,15 @@ TARGET = 1.5
 def median_rerun(at: AppTest, rounds: int, *, change_weeks: bool = False) -> float:
     """The median seconds of ``rounds`` reruns of an app that has already run once.
 
-    With ``change_weeks`` each rerun follows a new number of PT weeks, so the estimate, the chart
-    and the tables are all worked out afresh (no cache hit), as when a person types.
+    With ``change_weeks`` each rerun follows a new number of PT weeks with Streamlit's data cache
+    emptied, so the estimate, the chart and the tables are all worked out afresh, as when a person types.
     """
     at.run()  # warm-up: imports, the catalog cache, first widget registration
     times = []
     for round_number in range(rounds):
         if change_weeks:
             at.number_input(key="pt_weeks").set_value(8 + round_number % 5)
+            st.cache_data.clear()
         start = time.perf_counter()
         at.run()
         times.append(time.perf_counter() - start)
@@ -39,25 +45,48 @@ def median_rerun(at: AppTest, rounds: int, *, change_weeks: bool = False) -> flo
     return statistics.median(times)
 
 
+def inputs_only() -> None:
+    """The estimate page's inputs as a first-time user sees them, and nothing else (AppTest runs its source)."""
+    import streamlit as st  # noqa: PLC0415 (AppTest runs this function's source as a script of its own)
+
+    from app_pages.estimate_inputs import draw_inputs, load_scenario  # noqa: PLC0415
+    from app_pages.shared import Fields, current_plans  # noqa: PLC0415
+
+    plans = current_plans()
+    load_scenario(plans)
+    inputs, _ = st.columns(2)
+    with inputs:
+        draw_inputs(Fields(), plans)
+
+
 def main() -> None:
     """Print both medians and their ratio."""
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    for name in [logger for logger in logging.root.manager.loggerDict if logger.startswith("streamlit")]:
+        logging.getLogger(name).setLevel(logging.ERROR)  # each Streamlit logger has its own level
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     empty = AppTest.from_string("", default_timeout=30)
+    inputs = AppTest.from_function(inputs_only, default_timeout=30)
     app = AppTest.from_file(ROOT / "streamlit_app.py", default_timeout=30)
-    # Interleave the two so machine noise hits both alike.
-    empty_times, app_times, changed_times = [], [], []
+    # Interleave them so machine noise hits all alike.
+    empty_times, inputs_times, app_times, changed_times = [], [], [], []
     for _ in range(3):
         empty_times.append(median_rerun(empty, rounds))
+        inputs_times.append(median_rerun(inputs, rounds))
         app_times.append(median_rerun(app, rounds))
         changed_times.append(median_rerun(app, rounds, change_weeks=True))
-    empty_s, app_s, changed_s = (statistics.median(t) for t in (empty_times, app_times, changed_times))
+    empty_s, inputs_s, app_s, changed_s = (
+        statistics.median(t) for t in (empty_times, inputs_times, app_times, changed_times)
+    )
     ratio = app_s / empty_s
     print(f"empty script rerun: median {empty_s * 1000:.1f} ms")
     print(f"estimate page rerun (example catalog, PT 2x8): median {app_s * 1000:.1f} ms")
     print(f"ratio: {ratio:.2f} (target < {TARGET}){'' if ratio < TARGET else '  ABOVE TARGET'}")
     print(
-        f"estimate page rerun after a new number of weeks: median {changed_s * 1000:.1f} ms "
+        f"the page's inputs alone, no estimate: median {inputs_s * 1000:.1f} ms (ratio {inputs_s / empty_s:.2f}); "
+        f"the estimate and its results add {(app_s - inputs_s) * 1000:.1f} ms"
+    )
+    print(
+        f"estimate page rerun after a new number of weeks (nothing replayed): median {changed_s * 1000:.1f} ms "
         f"(ratio {changed_s / empty_s:.2f})"
     )
 

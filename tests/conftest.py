@@ -24,10 +24,12 @@ settings.load_profile("project")
 
 @pytest.fixture(autouse=True)
 def _empty_streamlit_cache() -> Iterator[None]:
-    """Every test starts and ends with Streamlit's data cache empty (it would leak between AppTests)."""
+    """Every test starts and ends with Streamlit's caches empty (they would leak between AppTests)."""
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,58 @@
+"""The estimate page's one domain call, remembered for the session while the form stays the same.
+
+Streamlit reruns the whole page for every click, also for one that changes no figure (opening a
+section, picking a visit to explain). Reading the form and working out the estimate again would
+give the same answer, so this keeps the last answer with the form values it came from and hands
+it back while they match. Nothing here decides a figure: :func:`coverage.read_form` and
+:func:`coverage.overview` do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from app_pages.shared import form_state
+from coverage import EstimateRequest, FormError, Plan, overview, read_form
+from coverage.form_fields import FORM_KEYS
+from coverage.overview import Overview
+
+#: Session state key of the last :class:`WorkedOut` (the figures only; it holds no name).
+LAST_WORKED_OUT = "_estimate_worked_out"
+
+
+@dataclass(frozen=True)
+class WorkedOut:
+    """What the form gave: a request and its overview, or the problems that stop it."""
+
+    form: dict[str, Any]  # the form values it came from
+    plans: Sequence[Plan]  # and the plans it was read against
+    request: EstimateRequest | None
+    problems: tuple[tuple[str, str], ...]
+    view: Overview | None
+    key: str  # names the figures shown: equal keys, equal results (the results' cache key)
+
+
+def _key(view: Overview) -> str:
+    return hashlib.sha256(view.model_dump_json().encode()).hexdigest()
+
+
+def work_out(plans: Sequence[Plan]) -> WorkedOut:
+    """Read the form and work out the estimate, or hand back the last answer when nothing changed."""
+    form = form_state(FORM_KEYS)
+    last = st.session_state.get(LAST_WORKED_OUT)
+    if isinstance(last, WorkedOut) and last.form == form and list(last.plans) == list(plans):
+        return last
+    try:
+        request = read_form(form, plans)
+    except FormError as exc:
+        worked = WorkedOut(form, plans, None, exc.problems, None, "")
+    else:
+        view = overview(request, plans)
+        worked = WorkedOut(form, plans, request, (), view, _key(view))
+    st.session_state[LAST_WORKED_OUT] = worked
+    return worked
