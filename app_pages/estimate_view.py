@@ -1,0 +1,77 @@
+"""The estimate page: pick a plan, describe the therapy, see what the whole course costs.
+
+Reads the widgets, calls :func:`coverage.overview.overview` (one domain call, through
+:func:`app_pages.worked_out.work_out`, which skips it when nothing changed), renders. The
+scenario lives in the address's query parameters (see :mod:`coverage.share_link`), so a copied
+link reproduces the estimate. The drawing lives in estimate_inputs.py and estimate_results.py.
+The page script, estimate.py, only calls :func:`draw_estimate_page`: Streamlit's test runner
+compiles a page script afresh on every rerun, an imported module once.
+
+Session state other pages may read: ``estimate_request`` (the last valid
+:class:`coverage.EstimateRequest`) and ``estimate`` (its :class:`coverage.Estimate`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app_pages.estimate_inputs import LINK_WRITTEN, NOTICE, draw_inputs, load_scenario
+from app_pages.estimate_results import draw_results
+from app_pages.shared import Fields, current_plans, escape_markdown
+from app_pages.take_home import render_take_home
+from app_pages.worked_out import work_out
+from coverage import EstimateRequest
+
+
+def draw_estimate_page() -> None:
+    """The whole estimate page, top to bottom."""
+    st.title("What will this therapy cost?", anchor=False)
+    st.caption(
+        "A whole course of physical or occupational therapy, visit by visit, under your plan's rules. "
+        "An estimate, not a guarantee: your insurer decides what it pays."
+    )
+    plans = current_plans()
+    load_scenario(plans)
+    worked = work_out(plans)  # the form read and the estimate worked out, once for each change
+    fields = Fields(worked.problems)
+    notice = st.empty()
+    inputs, results = st.columns(2, gap="large")
+    with inputs:
+        draw_inputs(fields, plans)
+    if worked.request is None or worked.view is None:
+        with results:
+            _what_to_fix(fields)
+        return
+    _link_notice(notice, worked.request)
+    view = worked.view
+    st.session_state["estimate_request"] = worked.request
+    st.session_state["estimate"] = view.estimate
+    if st.query_params.to_dict() != view.share_link:
+        st.query_params.from_dict(view.share_link)
+    st.session_state[LINK_WRITTEN] = view.share_link
+    draw_results(view, results, worked.key)
+    render_take_home(view.estimate)
+
+
+def _what_to_fix(fields: Fields) -> None:
+    wrong = ", ".join(fields.wrong_fields())
+    st.error(
+        "Some fields need a fix before the estimate can be worked out"
+        + (f" ({escape_markdown(wrong)})" if wrong else "")
+        + ": see the message under each."
+    )
+    for key, message in fields.unplaced():
+        st.error(escape_markdown(f"{key}: {message}"))
+
+
+def _link_notice(notice: Any, request: EstimateRequest) -> None:
+    """Why a link was not used, shown until the person changes something."""
+    if NOTICE not in st.session_state:
+        return
+    sentence, fallback = st.session_state[NOTICE]
+    if request == fallback:
+        notice.warning(escape_markdown(sentence))
+    else:
+        del st.session_state[NOTICE]
