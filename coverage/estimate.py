@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from coverage.care import Accumulators, CarePlan
 from coverage.money import format_money
 from coverage.network import network_terms
-from coverage.notices import Notice
+from coverage.notices import Notice, NoticeKind, secondary_deductible_met, secondary_oop_max_reached
 from coverage.plans import Discipline, Plan
 from coverage.projection import project
 from coverage.secondary import Secondary, coordinate
@@ -104,8 +104,9 @@ def estimate(
             covers=secondary.plan.covers_visits,
             balance_billing=False,
             only=frozenset(position for position, visit in enumerate(visits) if visit.covered),
-        ).visits
-        visits = coordinate(visits, as_primary, secondary.method)
+        )
+        visits = coordinate(visits, as_primary.visits, secondary.method)
+        notices = _with_secondary_milestones(notices, as_primary.notices, secondary.plan)
     return Estimate(
         plan=plan,
         care=care,
@@ -117,6 +118,26 @@ def estimate(
         pt_total=_discipline_total(visits, care, "PT"),
         secondary=secondary,
     )
+
+
+def _with_secondary_milestones(primary: list[Notice], as_primary: list[Notice], plan: Plan) -> list[Notice]:
+    """The primary's notices with the second insurance's own deductible and maximum milestones, in date order.
+
+    Only those two are said of the second insurance: its other notices (referral, authorization,
+    threshold) are the primary's business on the claim. On the same date the primary's come first.
+    """
+    said: list[Notice] = []
+    for notice in as_primary:
+        if notice.kind not in {NoticeKind.DEDUCTIBLE_MET, NoticeKind.OOP_MAX_REACHED}:
+            continue
+        assert notice.discipline is not None  # both milestones are tied to a visit
+        assert notice.visit_number is not None
+        at = (notice.discipline, notice.visit_number, notice.date)
+        if notice.kind is NoticeKind.DEDUCTIBLE_MET:
+            said.append(secondary_deductible_met(*at, plan.plan_name))
+        elif notice.kind is NoticeKind.OOP_MAX_REACHED and plan.oop_max is not None:
+            said.append(secondary_oop_max_reached(*at, plan.plan_name, plan.oop_max))
+    return sorted([*primary, *said], key=lambda notice: notice.date)  # a stable sort keeps each list's order
 
 
 def _discipline_total(visits: list[VisitCost], care: CarePlan, discipline: Discipline) -> Totals | None:

@@ -31,6 +31,8 @@ class NoticeKind(StrEnum):
     PRIOR_AUTHORIZATION = "prior_authorization"
     THERAPY_THRESHOLD = "therapy_threshold"
     MEDICAL_REVIEW = "targeted_medical_review"
+    SECONDARY_DEDUCTIBLE_MET = "secondary_deductible_met"
+    SECONDARY_OOP_MAX_REACHED = "secondary_oop_max_reached"
 
 
 class Notice(BaseModel):
@@ -191,4 +193,29 @@ def medical_review(discipline: Discipline, number: int, day: date) -> Notice:
         number,
         f"This year's {discipline} allowed amounts pass {format_money(TARGETED_MEDICAL_REVIEW_MARK)} at "
         f"{visit_label(discipline, number, day)}: Medicare may review these claims (targeted medical review).",
+    )
+
+
+def secondary_deductible_met(discipline: Discipline, number: int, day: date, name: str) -> Notice:
+    """The second insurance's own deductible is fully met at this visit."""
+    return _notice(
+        NoticeKind.SECONDARY_DEDUCTIBLE_MET,
+        day,
+        discipline,
+        number,
+        f"Your second insurance ({name}) has its own deductible met at {visit_label(discipline, number, day)}: "
+        "from then it pays toward what your plan leaves you.",
+    )
+
+
+def secondary_oop_max_reached(discipline: Discipline, number: int, day: date, name: str, oop_max: Decimal) -> Notice:
+    """The second insurance's own out-of-pocket maximum is reached: it pays the patient's whole share after this."""
+    return _notice(
+        NoticeKind.SECONDARY_OOP_MAX_REACHED,
+        day,
+        discipline,
+        number,
+        f"Your second insurance ({name}) reaches its own out-of-pocket maximum of {format_money(oop_max)} at "
+        f"{visit_label(discipline, number, day)}: after that it pays your whole share of each covered visit "
+        "(a balance bill aside) until its plan year ends.",
     )

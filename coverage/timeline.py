@@ -19,6 +19,8 @@ MILESTONE_NAMES = {
     NoticeKind.THERAPY_THRESHOLD: "KX modifier from here",
     NoticeKind.MEDICAL_REVIEW: "Medical review mark",
     NoticeKind.PLAN_YEAR_RESET: "New plan year",
+    NoticeKind.SECONDARY_DEDUCTIBLE_MET: "Second plan's deductible met",
+    NoticeKind.SECONDARY_OOP_MAX_REACHED: "Second plan's maximum reached",
 }
 
 

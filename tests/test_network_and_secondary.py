@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from coverage import (
     PLAN_COLUMNS,
     CoordinationMethod,
+    NoticeKind,
     Secondary,
     YearToDateError,
     estimate,
@@ -293,3 +294,55 @@ def test_shared_buckets_refuse_in_network_figures_the_plan_cannot_have() -> None
 
     with pytest.raises(YearToDateError, match=r"Deductible met \(\$1,500.00\) is more than the plan's deductible"):
         estimate(ppo, out, so_far(deductible_met="1500.00"))
+
+
+def test_the_second_insurances_own_deductible_is_a_dated_notice() -> None:
+    """Plan G's deductible is met with Medicare's, at PT visit 4, and the notice names Plan G and the date."""
+    medicare = plan(payer_type="medicare", deductible="283.00", pt_coinsurance_pct="20")
+    pt = care(pt=course(2, 3, "84.75"))
+
+    result = estimate(medicare, pt, secondary=medigap_plan_g())
+
+    # 3 x 84.75 = 254.25, so the 283.00 deductible is met at visit 4 (Thu 15 Jan: visits on Mon 5, Thu 8,
+    # Mon 12, Thu 15) for both plans.
+    (own,) = [n for n in result.notices if n.kind is NoticeKind.SECONDARY_DEDUCTIBLE_MET]
+    assert (own.discipline, own.visit_number, own.date) == ("PT", 4, date(2026, 1, 15))
+    assert own.message == (
+        "Your second insurance (Medigap Plan G) has its own deductible met at PT visit 4 on 15 Jan 2026: "
+        "from then it pays toward what your plan leaves you."
+    )
+    kinds = [n.kind for n in result.notices]
+    assert kinds.index(NoticeKind.DEDUCTIBLE_MET) < kinds.index(NoticeKind.SECONDARY_DEDUCTIBLE_MET)
+
+
+def test_the_second_insurances_own_maximum_is_a_dated_notice_after_which_the_patient_pays_nothing() -> None:
+    """A secondary with a 250 maximum reaches it at PT visit 3; the covered visits after it cost nothing."""
+    primary = plan(pt_coinsurance_pct="50")
+    second = Secondary(
+        plan=plan(plan_name="Spouse's plan", deductible="200.00", oop_max="250.00", pt_coinsurance_pct="50"),
+        method=CoordinationMethod.TRADITIONAL,
+    )
+
+    result = estimate(primary, care(pt=course(1, 5, "200.00")), secondary=second)
+
+    # Primary pays 100 of each 200 visit, leaving 100. As primary the secondary's patient would pay:
+    # visit 1: 200 deductible (200 of 250 used); visit 2: 50 % of 200 = 100, capped at the 50 left: maximum reached.
+    # Traditional: it pays min(what it would pay, 100): visit 1 min(0, 100) = 0; visit 2 min(150, 100) = 100; then 100.
+    assert [v.patient_pays for v in result.visits] == money("100.00", "0.00", "0.00", "0.00", "0.00")
+    said = {n.kind: n for n in result.notices}
+    assert said[NoticeKind.SECONDARY_DEDUCTIBLE_MET].visit_number == 1
+    reached = said[NoticeKind.SECONDARY_OOP_MAX_REACHED]
+    assert (reached.visit_number, reached.date) == (2, date(2026, 1, 12))
+    assert "Spouse's plan" in reached.message
+    assert "$250.00" in reached.message
+
+
+def test_a_second_insurance_with_nothing_to_meet_adds_no_notice() -> None:
+    """Medicaid as secondary has no deductible or maximum, so the notices are the primary's alone."""
+    commercial = plan(deductible="500.00", pt_copay="30.00")
+    pt = care(pt=course(1, 3, "100.00"))
+
+    alone = estimate(commercial, pt)
+    result = estimate(commercial, pt, secondary=medicaid_secondary())
+
+    assert result.notices == alone.notices
