@@ -56,9 +56,16 @@ def cost_so_far(estimate: Estimate) -> list[CostSoFar]:
 
 
 def milestones(estimate: Estimate) -> list[Milestone]:
-    """The estimate's dated milestones, in date order."""
+    """The estimate's dated milestones, one per date, in date order.
+
+    Notices on the same date make one milestone (their short names joined by " · ", each said once,
+    and their sentences one after another), so the chart never prints two labels on top of each other.
+    """
+    by_date: dict[dt.date, list[tuple[str, str]]] = {}
+    for notice in estimate.notices:
+        if notice.kind in MILESTONE_NAMES:
+            by_date.setdefault(notice.date, []).append((MILESTONE_NAMES[notice.kind], notice.message))
     return [
-        Milestone(notice.date, MILESTONE_NAMES[notice.kind], notice.message)
-        for notice in estimate.notices
-        if notice.kind in MILESTONE_NAMES
+        Milestone(day, " · ".join(dict.fromkeys(name for name, _ in said)), " ".join(message for _, message in said))
+        for day, said in by_date.items()
     ]

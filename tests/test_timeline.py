@@ -55,7 +55,25 @@ def test_the_running_totals_end_at_the_estimates_totals_and_never_fall(
         assert earlier.patient <= later.patient
         assert earlier.plan <= later.plan
     dated = [n for n in result.notices if n.kind in MILESTONE_NAMES]
-    assert [(m.date, m.name) for m in milestones(result)] == [(n.date, MILESTONE_NAMES[n.kind]) for n in dated]
+    marks = milestones(result)
+    assert [m.date for m in marks] == sorted({n.date for n in dated})
+    for mark in marks:
+        on_the_day = [n for n in dated if n.date == mark.date]
+        assert mark.name.split(" · ") == list(dict.fromkeys(MILESTONE_NAMES[n.kind] for n in on_the_day))
+        assert mark.message == " ".join(n.message for n in on_the_day)
+
+
+def test_milestones_on_the_same_date_make_one_mark_with_both_names() -> None:
+    """Medicare with Plan G: both deductibles are met at PT visit 4, so the chart has one mark naming both."""
+    from coverage import medigap_plan_g
+
+    result = estimate(
+        PLANS["medicare-b-2026"], CarePlan(start_date=date(2026, 1, 5), pt=PT), secondary=medigap_plan_g()
+    )
+
+    (mark,) = [m for m in milestones(result) if m.date == date(2026, 1, 15)]
+    assert mark.name == "Deductible met · Second plan's deductible met"
+    assert mark.message.startswith("Your deductible is met at PT visit 4 on 15 Jan 2026. Your second insurance")
 
 
 def test_a_second_insurance_has_its_own_running_total_ending_at_what_it_pays() -> None:
