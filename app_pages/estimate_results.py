@@ -144,7 +144,7 @@ def _visit_table(view: Overview) -> None:
 def _download(view: Overview) -> None:
     st.download_button(
         "Download the visit table (CSV)",
-        view.csv,
+        data=lambda: view.csv,  # handed over only when clicked: nothing stored per rerun
         file_name="therapy-estimate.csv",
         mime="text/csv",
         key="download_csv",

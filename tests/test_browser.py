@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from coverage import Accumulators, CarePlan, Course, estimate, format_money, load_plans, parse_money
 from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.export import visits_csv
 from tests.browser_fixtures import ARTIFACTS, VIEWPORT
 from tests.conftest import PLANS_CSV
 
@@ -73,3 +75,18 @@ def test_a_scenario_entered_in_the_browser_shows_the_engines_total(page: Page, a
     assert not [
         url for url in outside if not url.startswith(("data:", "blob:"))
     ]  # no fonts or scripts from the internet
+
+
+@pytest.mark.browser
+def test_the_visit_table_downloads_as_the_engines_csv(page: Page, app_url: str) -> None:
+    """Clicking the CSV download in the browser saves exactly the engine's visit-by-visit CSV."""
+    page.goto(f"{app_url}/?plan=hmo-30-30&pt=2x8&ot=1x4&start=2026-01-05")
+    care = CarePlan(start_date=START, pt=PT_2X8, ot=OT_2X8.model_copy(update={"visits_per_week": 1, "weeks": 4}))
+    _shows(page, "hmo-30-30", care)
+
+    with page.expect_download(timeout=WAIT_MS) as download:
+        page.get_by_role("button", name="Download the visit table (CSV)").click()
+
+    assert download.value.suggested_filename == "therapy-estimate.csv"
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert saved == visits_csv(estimate(PLANS["hmo-30-30"], care))
