@@ -10,7 +10,13 @@ from pydantic import BaseModel, ConfigDict
 from coverage.care import Accumulators, CarePlan
 from coverage.money import format_money
 from coverage.network import network_terms
-from coverage.notices import Notice, NoticeKind, secondary_deductible_met, secondary_oop_max_reached
+from coverage.notices import (
+    Notice,
+    NoticeKind,
+    secondary_deductible_met,
+    secondary_oop_max_reached,
+    secondary_visit_limit_reached,
+)
 from coverage.plans import Discipline, Plan
 from coverage.projection import project
 from coverage.secondary import Secondary, coordinate
@@ -121,23 +127,28 @@ def estimate(
 
 
 def _with_secondary_milestones(primary: list[Notice], as_primary: list[Notice], plan: Plan) -> list[Notice]:
-    """The primary's notices with the second insurance's own deductible and maximum milestones, in date order.
+    """The primary's notices with the second insurance's own deductible, maximum and visit limits, in date order.
 
-    Only those two are said of the second insurance: its other notices (referral, authorization,
+    Only those three are said of the second insurance: its other notices (referral, authorization,
     threshold) are the primary's business on the claim. On the same date the primary's come first.
     """
     said: list[Notice] = []
     for notice in as_primary:
-        if notice.kind not in {NoticeKind.DEDUCTIBLE_MET, NoticeKind.OOP_MAX_REACHED}:
+        if notice.kind not in _SAID_OF_THE_SECONDARY:
             continue
-        assert notice.discipline is not None  # both milestones are tied to a visit
+        assert notice.discipline is not None  # these milestones are tied to a visit
         assert notice.visit_number is not None
         at = (notice.discipline, notice.visit_number, notice.date)
         if notice.kind is NoticeKind.DEDUCTIBLE_MET:
             said.append(secondary_deductible_met(*at, plan.plan_name))
         elif notice.kind is NoticeKind.OOP_MAX_REACHED and plan.oop_max is not None:
             said.append(secondary_oop_max_reached(*at, plan.plan_name, plan.oop_max))
+        elif notice.kind is NoticeKind.VISIT_LIMIT_REACHED:
+            said.append(secondary_visit_limit_reached(*at, plan.plan_name, notice.visits_affected))
     return sorted([*primary, *said], key=lambda notice: notice.date)  # a stable sort keeps each list's order
+
+
+_SAID_OF_THE_SECONDARY = {NoticeKind.DEDUCTIBLE_MET, NoticeKind.OOP_MAX_REACHED, NoticeKind.VISIT_LIMIT_REACHED}
 
 
 def _discipline_total(visits: list[VisitCost], care: CarePlan, discipline: Discipline) -> Totals | None:

@@ -33,6 +33,7 @@ class NoticeKind(StrEnum):
     MEDICAL_REVIEW = "targeted_medical_review"
     SECONDARY_DEDUCTIBLE_MET = "secondary_deductible_met"
     SECONDARY_OOP_MAX_REACHED = "secondary_oop_max_reached"
+    SECONDARY_VISIT_LIMIT_REACHED = "secondary_visit_limit_reached"
 
 
 class Notice(BaseModel):
@@ -197,14 +198,14 @@ def medical_review(discipline: Discipline, number: int, day: date) -> Notice:
 
 
 def secondary_deductible_met(discipline: Discipline, number: int, day: date, name: str) -> Notice:
-    """The second insurance's own deductible is fully met at this visit."""
+    """The second insurance's own deductible is fully met at this visit; before it, it paid nothing."""
     return _notice(
         NoticeKind.SECONDARY_DEDUCTIBLE_MET,
         day,
         discipline,
         number,
-        f"Your second insurance ({name}) has its own deductible met at {visit_label(discipline, number, day)}: "
-        "from then it pays toward what your plan leaves you.",
+        f"Your second insurance ({name}) has its own deductible met at {visit_label(discipline, number, day)}; "
+        "until then it pays nothing toward what your plan leaves you.",
     )
 
 
@@ -216,6 +217,20 @@ def secondary_oop_max_reached(discipline: Discipline, number: int, day: date, na
         discipline,
         number,
         f"Your second insurance ({name}) reaches its own out-of-pocket maximum of {format_money(oop_max)} at "
-        f"{visit_label(discipline, number, day)}: after that it pays your whole share of each covered visit "
-        "(a balance bill aside) until its plan year ends.",
+        f"{visit_label(discipline, number, day)}: after that, until its plan year ends, it pays your whole share "
+        "of each visit both plans cover (a balance bill aside).",
     )
+
+
+def secondary_visit_limit_reached(discipline: Discipline, number: int, day: date, name: str, visits: int) -> Notice:
+    """The second insurance's own visit limit runs out: it pays nothing toward the visits past it."""
+    plural = "visit" if visits == 1 else "visits"
+    notice = _notice(
+        NoticeKind.SECONDARY_VISIT_LIMIT_REACHED,
+        day,
+        discipline,
+        number,
+        f"Your second insurance ({name}) reaches its own visit limit at {visit_label(discipline, number, day)}: "
+        f"it pays nothing toward {visits} {plural} from then on (your plan still pays its part of each).",
+    )
+    return notice.model_copy(update={"visits_affected": visits})

@@ -21,6 +21,7 @@ MILESTONE_NAMES = {
     NoticeKind.PLAN_YEAR_RESET: "New plan year",
     NoticeKind.SECONDARY_DEDUCTIBLE_MET: "Second plan's deductible met",
     NoticeKind.SECONDARY_OOP_MAX_REACHED: "Second plan's maximum reached",
+    NoticeKind.SECONDARY_VISIT_LIMIT_REACHED: "Second plan's visits run out",
 }
 
 

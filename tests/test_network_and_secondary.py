@@ -308,8 +308,8 @@ def test_the_second_insurances_own_deductible_is_a_dated_notice() -> None:
     (own,) = [n for n in result.notices if n.kind is NoticeKind.SECONDARY_DEDUCTIBLE_MET]
     assert (own.discipline, own.visit_number, own.date) == ("PT", 4, date(2026, 1, 15))
     assert own.message == (
-        "Your second insurance (Medigap Plan G) has its own deductible met at PT visit 4 on 15 Jan 2026: "
-        "from then it pays toward what your plan leaves you."
+        "Your second insurance (Medigap Plan G) has its own deductible met at PT visit 4 on 15 Jan 2026; "
+        "until then it pays nothing toward what your plan leaves you."
     )
     kinds = [n.kind for n in result.notices]
     assert kinds.index(NoticeKind.DEDUCTIBLE_MET) < kinds.index(NoticeKind.SECONDARY_DEDUCTIBLE_MET)
@@ -346,3 +346,38 @@ def test_a_second_insurance_with_nothing_to_meet_adds_no_notice() -> None:
     result = estimate(commercial, pt, secondary=medicaid_secondary())
 
     assert result.notices == alone.notices
+
+
+def test_the_second_insurances_own_visit_limit_is_a_dated_notice() -> None:
+    """A second plan covering 2 PT visits stops paying at PT visit 3; the notice says so and counts the visits."""
+    primary = plan(pt_coinsurance_pct="20")
+    second = Secondary(plan=plan(plan_name="Spouse's plan", pt_visit_limit=2), method=CoordinationMethod.TRADITIONAL)
+
+    result = estimate(primary, care(pt=course(1, 4, "100.00")), secondary=second)
+
+    # The primary pays 80 of each 100 visit, leaving 20. As primary the second plan pays 100 on visits 1-2
+    # (no deductible, no coinsurance), then nothing past its 2 visits: it pays min(100, 20) = 20, 20, 0, 0.
+    assert [v.secondary_pays for v in result.visits] == money("20.00", "20.00", "0.00", "0.00")
+    assert [v.patient_pays for v in result.visits] == money("0.00", "0.00", "20.00", "20.00")
+    (limit,) = [n for n in result.notices if n.kind is NoticeKind.SECONDARY_VISIT_LIMIT_REACHED]
+    assert (limit.visit_number, limit.date, limit.visits_affected) == (3, date(2026, 1, 19), 2)  # Mondays 5, 12, 19
+    assert limit.message == (
+        "Your second insurance (Spouse's plan) reaches its own visit limit at PT visit 3 on 19 Jan 2026: it pays "
+        "nothing toward 2 visits from then on (your plan still pays its part of each)."
+    )
+
+
+def test_under_non_duplication_the_second_plan_pays_nothing_until_its_deductible_is_met() -> None:
+    """The deductible notice's 'until then it pays nothing' holds under non-duplication, worked by hand."""
+    primary = plan(deductible_applies=False, pt_coinsurance_pct="20")
+    second = Secondary(plan=plan(deductible="150.00"), method=CoordinationMethod.NON_DUPLICATION)
+
+    result = estimate(primary, care(pt=course(1, 4, "100.00")), secondary=second)
+
+    # The primary pays 80 of each 100, leaving 20. As primary the second plan would pay 0 (100 to its
+    # deductible), then 50 (the last 50 of it), then 100 and 100. Non-duplication pays what that adds above
+    # the primary's 80, at most the 20 left: max(0 - 80, 0) = 0, max(50 - 80, 0) = 0, then 20 and 20.
+    assert [v.secondary_pays for v in result.visits] == money("0.00", "0.00", "20.00", "20.00")
+    (met,) = [n for n in result.notices if n.kind is NoticeKind.SECONDARY_DEDUCTIBLE_MET]
+    assert met.visit_number == 2
+    assert "until then it pays nothing" in met.message
