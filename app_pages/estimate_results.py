@@ -155,16 +155,21 @@ def _download(view: Overview) -> None:
 
 
 def _explain(view: Overview) -> None:
+    """Pick a visit by its name ("PT 4"), not its place in the list: it stays the same visit when the list changes."""
     visits = view.estimate.visits
-    index = st.selectbox(
+    position = {f"{v.discipline} {v.visit_number}": index for index, v in enumerate(visits)}
+    picked = st.selectbox(
         "How was this visit figured?",
-        range(len(visits)),
-        format_func=lambda i: f"{visit_title(visits[i])}: you pay {format_money(visits[i].patient_pays)}",
+        list(position),
+        format_func=lambda name: (
+            f"{visit_title(visits[position[name]])}: you pay {format_money(visits[position[name]].patient_pays)}"
+        ),
         key="explain_visit",
         help="Pick a visit to see its arithmetic.",
     )
-    if index is not None and index < len(visits):
-        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in explain_visit(view.estimate, index)))
+    if picked in position:
+        lines = explain_visit(view.estimate, position[picked])
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines))
 
 
 def _share(view: Overview) -> None:

@@ -336,7 +336,7 @@ def test_a_broken_plans_file_leaves_the_hand_entered_plan_working(
 
 def test_how_was_this_visit_figured_shows_the_chosen_visits_arithmetic(app: AppTest) -> None:
     """Picking visit 4 lists the same sentences explain_visit gives for it, with $ escaped for Markdown."""
-    app.selectbox(key="explain_visit").set_value(3)
+    app.selectbox(key="explain_visit").set_value("PT 4")
 
     app.run()
 
@@ -346,6 +346,20 @@ def test_how_was_this_visit_figured_shows_the_chosen_visits_arithmetic(app: AppT
     assert len(shown) == 1
     assert "\\$" in shown[0]
     assert plain(shown[0]) == "\n".join(f"- {line}" for line in explain_visit(result, 3))
+
+
+def test_the_visit_picked_to_explain_stays_that_visit_when_the_visit_list_changes(app: AppTest) -> None:
+    """PT visit 1 is picked; turning OT on (OT visits now come first) still explains PT visit 1, as the picker says."""
+    app.selectbox(key="explain_visit").set_value("PT 1").run()
+    app.toggle(key="ot").set_value(True).run()
+
+    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT_2X8, ot=OT_2X8))
+    pt_1 = next(i for i, v in enumerate(result.visits) if (v.discipline, v.visit_number) == ("PT", 1))
+    shown = [m.value for m in app.markdown if "the plan's allowed amount is" in plain(m.value)]
+    assert not app.exception
+    assert pt_1 != 0  # OT visit 1 is first in the list now, so a picker holding a position would drift
+    assert app.selectbox(key="explain_visit").value == "PT 1"
+    assert plain(shown[0]) == "\n".join(f"- {line}" for line in explain_visit(result, pt_1))
 
 
 def test_notices_read_as_sentences_with_dates_and_escaped_dollars(app: AppTest) -> None:
