@@ -13,6 +13,7 @@ from app_pages.network_results import draw_networks
 from app_pages.shared import escape_markdown, money_md
 from coverage import NoticeKind, format_money
 from coverage.explain import explain_visit, visit_title
+from coverage.form_fields import PLAN_FIELD_LABELS
 from coverage.notices import format_day
 from coverage.overview import Overview
 
@@ -204,7 +205,7 @@ def _summary(key: str, _view: Overview) -> None:
     view = _view
     _headline(view)
     if view.changed_fields:
-        changed = ", ".join(name.replace("_", " ") for name in view.changed_fields)
+        changed = ", ".join(PLAN_FIELD_LABELS[name] for name in view.changed_fields)
         st.caption(f"Changed from the plan list for this estimate: {escape_markdown(changed)}.")
     _front_desk(view)
     _notices(view)

@@ -348,6 +348,18 @@ def test_how_was_this_visit_figured_shows_the_chosen_visits_arithmetic(app: AppT
     assert plain(shown[0]) == "\n".join(f"- {line}" for line in explain_visit(result, 3))
 
 
+def test_fields_changed_from_the_plan_list_are_named_in_the_pages_words(app: AppTest) -> None:
+    """Changing the out-of-pocket maximum and the PT copay says so in plain words, not column names."""
+    open_section(app, "show_plan_rules")
+    app.text_input(key="oop_max").input("5000.00")
+    app.text_input(key="pt_copay").input("15.00")
+    app.run()
+
+    captions = [plain(c.value) for c in app.caption if c.value.startswith("Changed from the plan list")]
+    assert not app.exception
+    assert captions == ["Changed from the plan list for this estimate: out-of-pocket maximum, PT copay."]
+
+
 def test_the_visit_picked_to_explain_stays_that_visit_when_the_visit_list_changes(app: AppTest) -> None:
     """PT visit 1 is picked; turning OT on (OT visits now come first) still explains PT visit 1, as the picker says."""
     app.selectbox(key="explain_visit").set_value("PT 1").run()

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from coverage import compare_care, default_request, estimate, load_plans, overview, parse_share_link, visits_csv
 from coverage.compare import compare_networks
+from coverage.form_fields import PLAN_FIELD_LABELS, PLAN_FIELDS
 from tests.conftest import PLANS_CSV
 
 PLANS = load_plans(PLANS_CSV)
@@ -78,3 +79,9 @@ def test_a_plan_without_out_of_network_terms_has_no_network_side_by_side() -> No
 
     assert view.networks is None
     assert view.out_of_network_extra() is None
+
+
+def test_every_plan_field_has_plain_words_for_the_changed_fields_caption() -> None:
+    """Each plan field the page can change has a label with no underscore, so no column name reaches a patient."""
+    assert set(PLAN_FIELD_LABELS) == set(PLAN_FIELDS)
+    assert not [label for label in PLAN_FIELD_LABELS.values() if "_" in label]
