@@ -38,9 +38,12 @@ def _headline(view: Overview) -> None:
             "above the plan's allowed amount out of network. They count toward no deductible or maximum."
         )
     after = sorted(desk.visit_after_deductible.items(), reverse=True)  # PT first, as in the form
+    deductible_to_meet = desk.deductible_applies and desk.deductible_left > 0
+    before_second = " (before your second insurance)" if result.secondary is not None else ""
     for column, (discipline, amount) in zip(st.columns(2), after, strict=False):
+        which = f"{discipline} visit once the deductible is met" if deductible_to_meet else f"A {discipline} visit"
         column.metric(
-            f"{discipline} visit once the deductible is met",
+            which + before_second,
             format_money(amount),
             help="A regular visit's copay and coinsurance after the deductible is met, before any out-of-pocket "
             "maximum is reached or a second insurance pays; out of network with its balance bill.",
@@ -60,11 +63,14 @@ def _front_desk(view: Overview) -> None:
         nxt = desk.next_visit
         first, second, third = st.columns(3)
         first.metric(f"Collect at {nxt.discipline} visit {nxt.visit_number}", format_money(nxt.patient_pays))
-        second.metric(
-            "Deductible left",
-            format_money(desk.deductible_left) if desk.deductible_applies else "does not apply",
-        )
-        third.metric("Out-of-pocket left", "none" if desk.oop_left is None else format_money(desk.oop_left))
+        if desk.deductible_applies:
+            second.metric("Deductible left", format_money(desk.deductible_left))
+        else:  # short values: a metric does not wrap
+            second.metric("Deductible for therapy", "none", help="Therapy visits do not go toward a deductible.")
+        if desk.oop_left is None:
+            third.metric("Out-of-pocket maximum", "none", help="This plan sets no most you pay in a year.")
+        else:
+            third.metric("Out-of-pocket left", format_money(desk.oop_left))
         if not desk.plan_covers_visits:
             said = [n.message for n in view.estimate.notices if n.kind is NoticeKind.SELF_PAY]
             st.markdown(escape_markdown(said[0] if said else "No insurance pays: every visit is at its self-pay rate."))

@@ -360,6 +360,21 @@ def test_fields_changed_from_the_plan_list_are_named_in_the_pages_words(app: App
     assert captions == ["Changed from the plan list for this estimate: out-of-pocket maximum, PT copay."]
 
 
+def test_headline_labels_say_what_the_figure_is_for_the_plan_picked(app: AppTest) -> None:
+    """Medicare: 'once the deductible is met' and no maximum; a plan with the deductible waived: 'A PT visit'."""
+    labels = {m.label: m.value for m in app.metric}
+    assert labels["PT visit once the deductible is met"] == "$16.95"  # 20 % of 84.75, rounded half up
+    assert labels["Out-of-pocket maximum"] == "none"  # Original Medicare has no maximum: not "nothing left"
+
+    app.selectbox(key="plan").select("copay-only").run()
+
+    labels = {m.label: m.value for m in app.metric}
+    assert not app.exception
+    assert "A PT visit" in labels
+    assert labels["Deductible for therapy"] == "none"
+    assert "PT visit once the deductible is met" not in labels
+
+
 def test_the_visit_picked_to_explain_stays_that_visit_when_the_visit_list_changes(app: AppTest) -> None:
     """PT visit 1 is picked; turning OT on (OT visits now come first) still explains PT visit 1, as the picker says."""
     app.selectbox(key="explain_visit").set_value("PT 1").run()
