@@ -22,6 +22,8 @@ PATIENT, PLAN, SECOND = "You", "Your plan", "Second insurance"
 COLOURS = ["#2f6f73", "#c08a3e", "#5b6b8c"]
 #: The names of the chart's datasets in its Vega-Lite spec.
 COSTS, MILESTONES = "costs", "milestones"
+#: Milestone labels: three rows, 14 pixels apart, the first 8 pixels below the top.
+LABEL_ROWS, LABEL_TOP, LABEL_STEP = 3, 8, 14
 
 
 def _payers(with_second: bool) -> list[str]:
@@ -54,12 +56,22 @@ def _template(with_second: bool, with_milestones: bool) -> str:
             .mark_rule(strokeDash=[4, 4], color="#7a7a7a")
             .encode(x=x, tooltip=[alt.Tooltip("milestone:N"), alt.Tooltip("detail:N")])
         )
-        labels = (
+        # Labels sit on three rows in turn, so nearby dates do not print on top of each other; late ones
+        # are written leftwards from their line, so they stay inside the chart.
+        label = {"x": x, "y": alt.Y("row:Q", scale=None, axis=None), "text": "milestone:N"}
+        rightwards = (
             alt.Chart(marks)
-            .mark_text(align="left", dx=4, dy=-6, color="#4a4a4a")
-            .encode(x=x, y=alt.value(10), text="milestone:N")
+            .mark_text(align="left", dx=4, color="#4a4a4a")
+            .encode(**label)
+            .transform_filter(alt.datum.side == "right")
         )
-        chart = chart + rules + labels
+        leftwards = (
+            alt.Chart(marks)
+            .mark_text(align="right", dx=-4, color="#4a4a4a")
+            .encode(**label)
+            .transform_filter(alt.datum.side == "left")
+        )
+        chart = chart + rules + rightwards + leftwards
     chart = chart.properties(width="container", height=300)  # explicit sizes: no theme default applies
     return json.dumps(chart.to_dict(validate=True))
 
@@ -79,7 +91,16 @@ def cost_chart_spec(points: tuple[CostSoFar, ...], milestones: tuple[Milestone, 
     spec: dict[str, Any] = json.loads(_template(with_second, bool(milestones)))
     spec["datasets"] = {COSTS: costs}
     if milestones:
+        first, last = points[0].date, points[-1].date
+        middle = first + (last - first) / 2
         spec["datasets"][MILESTONES] = [
-            {"date": m.date.isoformat(), "milestone": m.name, "detail": m.message} for m in milestones
+            {
+                "date": m.date.isoformat(),
+                "milestone": m.name,
+                "detail": m.message,
+                "row": LABEL_TOP + LABEL_STEP * (index % LABEL_ROWS),  # pixels from the top of the chart
+                "side": "left" if m.date > middle else "right",
+            }
+            for index, m in enumerate(milestones)
         ]
     return spec

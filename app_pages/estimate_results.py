@@ -145,7 +145,8 @@ def _visit_table(view: Overview) -> None:
         for v in result.visits
     ]
     money = [name for name, _ in amounts]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="visits", height=320, column_config=_right(money))
+    config = _right(money) | {"Visit": st.column_config.TextColumn("Visit", width="medium")}  # "PT 1 (evaluation)"
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="visits", height=320, column_config=config)
 
 
 def _download(view: Overview) -> None:

@@ -31,7 +31,7 @@ def test_the_filled_in_spec_is_valid_vega_lite(with_marks: bool) -> None:
     """The spec with its figures filled in passes Altair's Vega-Lite schema check, with or without milestones."""
     spec = cost_chart_spec(POINTS, (MARK,) if with_marks else ())
     alt.TopLevelSpec.validate(spec)  # raises on a spec Vega-Lite would refuse
-    assert len(_layers(spec)) == (3 if with_marks else 1)
+    assert len(_layers(spec)) == (4 if with_marks else 1)  # line; rule, labels written rightwards, leftwards
 
 
 def test_the_costs_dataset_holds_each_payers_running_total_to_the_cent() -> None:
@@ -58,9 +58,23 @@ def test_a_second_insurance_gets_its_own_line_and_colour() -> None:
 def test_milestones_are_dated_rules_with_their_names_and_sentences() -> None:
     """Each milestone becomes a row of the milestones dataset that the rule and label layers draw."""
     spec = cost_chart_spec(POINTS, (MARK,))
-    assert spec["datasets"][MILESTONES] == [{"date": "2026-01-12", "milestone": MARK.name, "detail": MARK.message}]
+    # The course runs 5 to 12 Jan, so the 12 Jan label is in the later half: written leftwards from its line.
+    assert spec["datasets"][MILESTONES] == [
+        {"date": "2026-01-12", "milestone": MARK.name, "detail": MARK.message, "row": 8, "side": "left"}
+    ]
     marks = [layer["mark"]["type"] for layer in _layers(spec) if layer.get("data") == {"name": MILESTONES}]
-    assert marks == ["rule", "text"]
+    assert marks == ["rule", "text", "text"]
+
+
+def test_labels_of_nearby_milestones_take_three_rows_in_turn() -> None:
+    """Four milestones get label rows 8, 22, 36 and 8 pixels down; those in the first half are written rightwards."""
+    points = tuple(CostSoFar(date(2026, 1, day), Decimal(day), Decimal(0)) for day in (5, 8, 12, 15, 19, 22, 26))
+    marks = tuple(Milestone(date(2026, 1, day), f"Mark {day}", "") for day in (8, 12, 19, 26))
+
+    rows = cost_chart_spec(points, marks)["datasets"][MILESTONES]
+
+    # The course runs 5 to 26 Jan: its middle is 15 Jan, so 8 and 12 Jan are written rightwards, 19 and 26 leftwards.
+    assert [(r["row"], r["side"]) for r in rows] == [(8, "right"), (22, "right"), (36, "left"), (8, "left")]
 
 
 def test_each_call_gives_a_spec_of_its_own() -> None:
