@@ -8,18 +8,18 @@ clinic's catalog until the user goes back to it. Nothing of it is written to dis
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
 from app_pages.catalog_editor import render_editor
 from app_pages.paths import PLANS_CSV_ENV, plans_csv_path
 from app_pages.shared import escape_markdown as md
+from app_pages.shared import file_stamp
 from app_pages.staff_access import PASSCODE_ENV, PASSCODE_SECRET, configured_passcode, passcode_guard
 from coverage.catalog_rows import plan_to_row, plans_to_csv
 from coverage.catalog_store import Catalog, open_catalog
 from coverage.loader import PlanFileError
+from coverage.plan_terms import count_of
 from coverage.plans import Plan
 from coverage.uploads import UPLOAD_MAX_BYTES, UPLOAD_MAX_PLANS, parse_uploaded_plans
 
@@ -31,14 +31,6 @@ _UPLOAD_ERROR = "catalog_upload_error"
 def _clinic_catalog(path: str, stamp: tuple[int, int, int]) -> Catalog:
     """The catalog file, read once per version of it (``stamp``: inode, size, modification time)."""
     return open_catalog(path)
-
-
-def _stamp(path: Path) -> tuple[int, int, int]:
-    try:
-        info = path.stat()
-    except OSError:
-        return (0, 0, 0)  # open_catalog then says the file cannot be read
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _upload_key() -> str:
@@ -78,9 +70,9 @@ def _show_upload_error(error: PlanFileError) -> None:
     if not error.problems:
         st.error(f"{md(error.source)} holds no plans: nothing changed.")
         return
-    st.error(f"{md(error.source)} cannot be used ({len(error.problems)} problems): nothing changed.")
+    st.error(f"{md(error.source)} cannot be used ({count_of(len(error.problems), 'problem')}): nothing changed.")
     problems = [{"line": p.line, "column": p.column or "", "problem": p.message} for p in error.problems]
-    st.dataframe(pd.DataFrame(problems[:SHOWN_PROBLEMS]), hide_index=True)
+    st.table(pd.DataFrame(problems[:SHOWN_PROBLEMS]).set_index("line"))  # a table wraps long messages
 
 
 def _staff_section(clinic: Catalog) -> None:
@@ -125,7 +117,7 @@ st.session_state.setdefault("catalog_upload_round", 0)
 st.title("Plan catalog")
 path = plans_csv_path()
 try:
-    clinic = _clinic_catalog(str(path), _stamp(path))
+    clinic = _clinic_catalog(str(path), file_stamp(path))
 except PlanFileError as exc:
     st.error(f"The clinic catalog cannot be read, so nothing can be shown or changed: {md(str(exc))}")
     st.caption(

@@ -26,15 +26,27 @@ PERSIST: Any = "session"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:])")
 
 
+def file_stamp(path: Path) -> tuple[int, int, int]:
+    """A file's version for a cache key: inode, size and modification time (all 0 when it cannot be read).
+
+    A save replaces the file (a new inode), so two saves within one tick of the clock still differ.
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return (0, 0, 0)  # the loader then says the file cannot be read
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load_catalog(path: str, modified_ns: int) -> tuple[Plan, ...]:
-    """The plans of the CSV at ``path``; cached per file version (``modified_ns`` is part of the key).
+def _load_catalog(path: str, stamp: tuple[int, int, int]) -> tuple[Plan, ...]:
+    """The plans of the CSV at ``path``; cached per file version (``stamp`` is part of the key).
 
     A resource cache, not a data cache: every rerun gets the same tuple back instead of a fresh copy
     (which cost a few tenths of a millisecond a rerun). Sharing it is safe because the tuple and its
     plans are immutable.
     """
-    del modified_ns  # only a cache key: a saved catalog gets a new modification time
+    del stamp  # only a cache key: a saved catalog is a new version
     return tuple(load_plans(path))
 
 
@@ -44,11 +56,7 @@ def catalog_plans(path: Path | None = None) -> list[Plan]:
     Raises :class:`coverage.PlanFileError` when the file is missing or broken.
     """
     path = path or plans_csv_path()
-    try:
-        modified_ns = path.stat().st_mtime_ns
-    except OSError:
-        modified_ns = 0  # load_plans reports the missing file in words
-    return list(_load_catalog(str(path), modified_ns))
+    return list(_load_catalog(str(path), file_stamp(path)))
 
 
 def current_plans() -> list[Plan]:

@@ -202,8 +202,8 @@ def test_a_bad_upload_lists_its_problems_and_keeps_the_clinic_catalog(catalog: P
     at.file_uploader[0].set_value(("excel.csv", PLANS_CSV.read_bytes().replace(b",", b";"), "text/csv")).run()
 
     assert not at.exception
-    assert "cannot be used" in _texts(at)
-    assert "separated by" in at.dataframe[-1].value["problem"].iloc[0]
+    assert "cannot be used (1 problem)" in _texts(at)  # one problem, said in the singular
+    assert "separated by" in at.table[-1].value["problem"].iloc[0]
     assert "uploaded_plans" not in at.session_state
 
 

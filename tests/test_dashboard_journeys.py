@@ -5,6 +5,7 @@ Every expected figure comes from the engine (`coverage.estimate`) on the same in
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from coverage import Accumulators, CarePlan, Course, Plan, estimate, parse_money
 from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE
 from coverage.explain import explain_visit
+from tests.conftest import PLANS_CSV
 from tests.dashboard_helpers import (
     APP,
     PLANS,
@@ -332,6 +334,27 @@ def test_a_broken_plans_file_leaves_the_hand_entered_plan_working(
     assert any("plan list could not be read" in plain(e.value) for e in at.error)
     assert at.selectbox(key="plan").value == "_own"
     assert at.container("total_patient")
+
+
+def test_a_catalog_saved_again_within_one_clock_tick_is_read_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A save that keeps the file's size and modification time (a new file put in place) still shows the new plans."""
+    catalog = tmp_path / "plans.csv"
+    text = PLANS_CSV.read_text(encoding="utf-8")
+    catalog.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("COVERAGE_PLANS_CSV", str(catalog))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    before = catalog.stat().st_mtime_ns
+
+    saved = tmp_path / "plans.csv.new"  # as the catalog store saves: a whole new file, then a rename
+    saved.write_text(text.replace("Example: HMO with 30", "Example: HMO with 31"), encoding="utf-8")
+    saved.replace(catalog)
+    os.utime(catalog, ns=(before, before))  # the same size and the same time: only the file itself is new
+    at.run()
+
+    assert not at.exception
+    assert "Example: HMO with 31" in at.selectbox(key="plan").format_func("hmo-30-30")
 
 
 def test_how_was_this_visit_figured_shows_the_chosen_visits_arithmetic(app: AppTest) -> None:
