@@ -21,6 +21,42 @@ def _seen(at: AppTest) -> list[tuple[str, Any]]:
     return seen
 
 
+def _path_to(at: AppTest, key: str) -> list[tuple[str, int]]:
+    """The (kind, position) of each block from the page down to the element keyed ``key``."""
+
+    def walk(node: Any, path: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
+        for position, child in enumerate(getattr(node, "children", {}).values()):
+            here = [*path, (getattr(child, "type", ""), position)]
+            if getattr(child, "key", None) == key:
+                return here
+            found = walk(child, here)
+            if found is not None:
+                return found
+        return None
+
+    found = walk(at.main, [])
+    assert found is not None, f"nothing keyed {key} on the page"
+    return found
+
+
+def _column_of(at: AppTest, key: str) -> list[tuple[str, int]]:
+    """The path to the page-level column holding the element keyed ``key``."""
+    path = _path_to(at, key)
+    first_column = next(i for i, (kind, _) in enumerate(path) if kind == "column")
+    return path[: first_column + 1]
+
+
+def test_replayed_results_sit_in_the_results_column_beside_the_inputs() -> None:
+    """On the first drawing and on a replay the total is in the column next to the plan picker's, not below."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    for _ in range(2):  # the first run draws the results, the second replays them from the cache
+        at.run()
+        inputs, results = _column_of(at, "plan"), _column_of(at, "total_patient")
+        assert not at.exception
+        assert inputs[:-1] == results[:-1]  # two columns of one row
+        assert (inputs[-1][1], results[-1][1]) == (0, 1)  # the inputs first, the results second
+
+
 def test_a_rerun_that_changes_no_figure_reuses_the_worked_out_estimate(app: AppTest) -> None:
     """Opening a section reruns the page without reading the form or working out the estimate again."""
     before = app.session_state[LAST_WORKED_OUT]
