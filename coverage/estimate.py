@@ -70,12 +70,12 @@ def check_year_to_date(plan: Plan, so_far: Accumulators, *, which: str = "the pl
     if so_far.deductible_met > plan.deductible:
         problems.append(
             f"Deductible met ({format_money(so_far.deductible_met)}) is more than {which} deductible "
-            f"({format_money(plan.deductible)})."
+            f"({format_money(plan.deductible)}): type at most {format_money(plan.deductible)}."
         )
     if plan.oop_max is not None and so_far.oop_met > plan.oop_max:
         problems.append(
             f"Out-of-pocket met ({format_money(so_far.oop_met)}) is more than {which} maximum "
-            f"({format_money(plan.oop_max)})."
+            f"({format_money(plan.oop_max)}): type at most {format_money(plan.oop_max)}."
         )
     if problems:
         raise YearToDateError(" ".join(problems))

@@ -233,7 +233,7 @@ def test_a_tampered_link_falls_back_to_the_defaults_with_a_notice(link: dict[str
         (
             ("show_so_far", "text_input", "deductible_met"),
             "300",
-            "Deductible met ($300.00) is more than the plan's deductible ($283.00).",
+            "Deductible met ($300.00) is more than the plan's deductible ($283.00): type at most $283.00.",
         ),
     ],
 )
@@ -287,7 +287,7 @@ def test_a_problem_in_a_closed_section_opens_it_with_the_message(app: AppTest) -
     assert not app.exception
     assert app.session_state["show_so_far"] is True
     assert message_after(app, "deductible_met") == (
-        "Deductible met ($300.00) is more than the plan's deductible ($283.00)."
+        "Deductible met ($300.00) is more than the plan's deductible ($283.00): type at most $283.00."
     )
 
 

@@ -131,7 +131,12 @@ def test_a_therapy_that_is_off_is_not_checked() -> None:
         ({"plan": "gone"}, [("plan", "is not in the plan list: pick a plan or enter your plan's numbers")]),
         (
             {"deductible_met": "283.01"},
-            [("deductible_met", "Deductible met ($283.01) is more than the plan's deductible ($283.00).")],
+            [
+                (
+                    "deductible_met",
+                    "Deductible met ($283.01) is more than the plan's deductible ($283.00): type at most $283.00.",
+                )
+            ],
         ),
     ],
 )
@@ -153,7 +158,10 @@ def test_out_of_pocket_met_above_the_maximum_is_reported_under_its_own_field() -
     values = filled(plan="hmo-30-30", **plan_form_values(hmo), oop_met="4000.01")
 
     assert problems_of(values) == [
-        ("oop_met", "Out-of-pocket met ($4,000.01) is more than the plan's maximum ($4,000.00).")
+        (
+            "oop_met",
+            "Out-of-pocket met ($4,000.01) is more than the plan's maximum ($4,000.00): type at most $4,000.00.",
+        )
     ]
 
 
@@ -214,7 +222,8 @@ def test_out_of_network_terms_typed_into_the_form_are_read_into_the_plan() -> No
             [
                 (
                     "oon_deductible_met",
-                    "Deductible met ($1,000.01) is more than the plan's out-of-network deductible ($1,000.00).",
+                    "Deductible met ($1,000.01) is more than the plan's out-of-network deductible ($1,000.00): "
+                    "type at most $1,000.00.",
                 )
             ],
         ),
@@ -223,7 +232,8 @@ def test_out_of_network_terms_typed_into_the_form_are_read_into_the_plan() -> No
             [
                 (
                     "oon_oop_met",
-                    "Out-of-pocket met ($5,000.01) is more than the plan's out-of-network maximum ($5,000.00).",
+                    "Out-of-pocket met ($5,000.01) is more than the plan's out-of-network maximum ($5,000.00): "
+                    "type at most $5,000.00.",
                 )
             ],
         ),
@@ -246,13 +256,20 @@ def test_out_of_network_terms_typed_into_the_form_are_read_into_the_plan() -> No
             [
                 (
                     "secondary_deductible_met",
-                    "Deductible met ($500.01) is more than the second plan's deductible ($500.00).",
+                    "Deductible met ($500.01) is more than the second plan's deductible ($500.00): "
+                    "type at most $500.00.",
                 )
             ],
         ),
         (
             {"secondary": "_own", "secondary_oop_max": "100", "secondary_oop_met": "100.01"},
-            [("secondary_oop_met", "Out-of-pocket met ($100.01) is more than the second plan's maximum ($100.00).")],
+            [
+                (
+                    "secondary_oop_met",
+                    "Out-of-pocket met ($100.01) is more than the second plan's maximum ($100.00): "
+                    "type at most $100.00.",
+                )
+            ],
         ),
         (
             {"payer_type": "commercial", "secondary": "_medigap_g"},  # the Medicare plan turned commercial

@@ -139,7 +139,7 @@ def test_the_three_methods_give_different_totals_on_the_catalog_pair() -> None:
         (
             "secondary_deductible_met",
             "50",
-            "Deductible met ($50.00) is more than the second plan's deductible ($0.00).",
+            "Deductible met ($50.00) is more than the second plan's deductible ($0.00): type at most $0.00.",
         ),
     ],
 )

@@ -130,7 +130,8 @@ def test_unknown_parameters_are_ignored() -> None:
         ({"pt": "2x8", "notes": "x" * 501}, "notes: is longer than 500 characters"),
         (
             {"plan": "hmo-30-30", "pt": "2x8", "oop_met": "4000.01"},
-            "oop_met: Out-of-pocket met ($4,000.01) is more than the plan's maximum ($4,000.00).",
+            "oop_met: Out-of-pocket met ($4,000.01) is more than the plan's maximum ($4,000.00): "
+            "type at most $4,000.00.",
         ),
     ],
 )
@@ -253,7 +254,8 @@ def test_in_network_is_written_only_when_the_clinic_is_out_of_network() -> None:
         ({"pt": "2x8", "secondary": "_own", "secondary_ot_copay": "=1+1"}, "secondary_ot_copay: '=1+1' is not an"),
         (
             {"pt": "2x8", "secondary": "hmo-30-30", "secondary_oop_met": "4000.01"},
-            "secondary_oop_met: Out-of-pocket met ($4,000.01) is more than the second plan's maximum ($4,000.00).",
+            "secondary_oop_met: Out-of-pocket met ($4,000.01) is more than the second plan's maximum ($4,000.00): "
+            "type at most $4,000.00.",
         ),
         (
             {"plan": "hmo-30-30", "pt": "2x8", "secondary": "_medigap_g"},
@@ -261,7 +263,8 @@ def test_in_network_is_written_only_when_the_clinic_is_out_of_network() -> None:
         ),
         (
             {"pt": "2x8", "oon_covered": "true", "oon_deductible": "100", "oon_deductible_met": "100.01"},
-            "oon_deductible_met: Deductible met ($100.01) is more than the plan's out-of-network deductible ($100.00).",
+            "oon_deductible_met: Deductible met ($100.01) is more than the plan's out-of-network deductible ($100.00): "
+            "type at most $100.00.",
         ),
     ],
 )
