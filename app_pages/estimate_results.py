@@ -210,6 +210,8 @@ def _summary(key: str, _view: Overview) -> None:
     """Headline, front desk, notices and side by sides; ``key`` alone identifies them (``_view`` is not hashed)."""
     del key
     view = _view
+    for reminder in view.reminders:
+        st.info(escape_markdown(reminder))
     _headline(view)
     if view.changed_fields:
         changed = ", ".join(PLAN_FIELD_LABELS[name] for name in view.changed_fields)

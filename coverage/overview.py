@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from coverage.compare import IN_NETWORK, OUT_OF_NETWORK, CareComparison, compare_care, compare_networks
 from coverage.estimate import Estimate, estimate
-from coverage.estimate_request import EstimateRequest, base_plan
+from coverage.estimate_request import OWN_PLAN, EstimateRequest, base_plan
 from coverage.export import visits_csv
 from coverage.form_fields import PLAN_FIELDS
 from coverage.front_desk import FrontDesk, front_desk
@@ -31,6 +31,7 @@ class Overview(BaseModel):
     cost_so_far: tuple[CostSoFar, ...]
     milestones: tuple[Milestone, ...]
     changed_fields: tuple[str, ...]  # plan fields changed from the catalog's for this estimate
+    reminders: tuple[str, ...]  # inputs that look left at their blank defaults (see input_reminders)
     share_link: dict[str, str]
     csv: str
 
@@ -49,6 +50,28 @@ def changed_fields(request: EstimateRequest, plans: Sequence[Plan]) -> tuple[str
     return tuple(name for name in PLAN_FIELDS if getattr(request.plan, name) != getattr(base, name))
 
 
+def input_reminders(request: EstimateRequest) -> tuple[str, ...]:
+    """Sentences about inputs that look left at their blank defaults, shown above the figures.
+
+    A plan typed by hand starts with no deductible, copay or coinsurance, and out-of-network terms
+    start at zero, so both give "you pay nothing" until the numbers are typed in. The estimate is
+    still worked out (some plans really do pay in full); the reminder says what to check.
+    """
+    plan, said = request.plan, []
+    if request.plan_choice == OWN_PLAN and plan.covers_visits and plan.shares_no_cost():
+        said.append(
+            "Your plan's numbers are not typed in yet: with no deductible, copay or coinsurance the plan pays "
+            'every visit in full. Open "Your plan\'s rules" and copy them from your plan summary.'
+        )
+    out_of_network = not request.care.in_network and plan.covers_visits and plan.oon_covered
+    if out_of_network and plan.out_of_network_terms().shares_no_cost():
+        said.append(
+            "The out-of-network deductible, copays and coinsurance are all zero, so the plan pays every visit "
+            'in full out of network. If your plan has them, type them under "Your plan\'s rules".'
+        )
+    return tuple(said)
+
+
 def overview(request: EstimateRequest, plans: Sequence[Plan]) -> Overview:
     """Estimate ``request`` and work out what the page shows around it."""
     plan, care, so_far, secondary = request.plan, request.care, request.accumulators, request.secondary
@@ -62,6 +85,7 @@ def overview(request: EstimateRequest, plans: Sequence[Plan]) -> Overview:
         cost_so_far=tuple(cost_so_far(result)),
         milestones=tuple(milestones(result)),
         changed_fields=changed_fields(request, plans),
+        reminders=input_reminders(request),
         share_link=share_link_params(request, plans),
         csv=visits_csv(result),
     )

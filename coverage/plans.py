@@ -131,6 +131,14 @@ class Plan(BaseModel):
             }
         )
 
+    def shares_no_cost(self) -> bool:
+        """True when the patient owes nothing on a covered visit: no deductible, no copay, no coinsurance."""
+        return (
+            self.deductible == 0
+            and self.ot_copay == self.pt_copay == 0
+            and self.ot_coinsurance_pct == self.pt_coinsurance_pct == 0
+        )
+
     @property
     def covers_visits(self) -> bool:
         """False for self-pay: such a plan pays for no visit."""

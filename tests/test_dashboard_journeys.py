@@ -62,6 +62,7 @@ def test_the_default_estimate_is_medicare_pt_twice_a_week_for_eight_weeks(app: A
 def test_a_plan_entered_by_hand_is_estimated_from_the_numbers_typed(app: AppTest) -> None:
     """Choosing 'enter my plan's numbers' and typing them gives the engine's total for that plan."""
     app.selectbox(key="plan").select("_own").run()
+    assert [i.value for i in app.info if "not typed in yet" in i.value]  # before typing: a reminder, not a bare $0
     for key, text in (
         ("deductible", "500"),
         ("oop_max", "$1,200.00"),
@@ -87,6 +88,7 @@ def test_a_plan_entered_by_hand_is_estimated_from_the_numbers_typed(app: AppTest
     assert not app.exception
     assert app.text_input(key="plan_name").value == "My plan"
     assert shown_total(app) == expected.patient_total
+    assert not [i.value for i in app.info if "not typed in yet" in i.value]
 
 
 def test_ot_only_against_ot_and_pt_shows_what_adding_pt_costs(app: AppTest) -> None:

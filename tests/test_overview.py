@@ -85,3 +85,32 @@ def test_every_plan_field_has_plain_words_for_the_changed_fields_caption() -> No
     """Each plan field the page can change has a label with no underscore, so no column name reaches a patient."""
     assert set(PLAN_FIELD_LABELS) == set(PLAN_FIELDS)
     assert not [label for label in PLAN_FIELD_LABELS.values() if "_" in label]
+
+
+def test_a_plan_typed_by_hand_still_blank_gets_a_reminder_until_a_number_is_typed() -> None:
+    """'Enter my plan's numbers' with nothing typed says the plan would pay in full; one copay typed ends it."""
+    blank = default_request([], TODAY)  # no catalog: the plan typed by hand, all zeros
+    typed = blank.model_copy(update={"plan": blank.plan.model_copy(update={"pt_copay": Decimal("25.00")})})
+
+    (reminder,) = overview(blank, []).reminders
+    assert reminder.startswith("Your plan's numbers are not typed in yet")
+    assert overview(typed, []).reminders == ()
+
+
+def test_out_of_network_terms_all_zero_get_a_reminder() -> None:
+    """Out of network on a plan that pays there but has no out-of-network numbers: a reminder; in network: none."""
+    request = parse_share_link({"plan": "hmo-30-30", "pt": "2x8", "oon_covered": "true"}, PLANS, today=TODAY)
+    outside = request.model_copy(update={"care": request.care.model_copy(update={"in_network": False})})
+
+    assert overview(request, PLANS).reminders == ()
+    (reminder,) = overview(outside, PLANS).reminders
+    assert reminder.startswith("The out-of-network deductible, copays and coinsurance are all zero")
+
+
+def test_a_catalog_plan_gets_no_reminder_even_when_it_pays_in_full() -> None:
+    """A plan picked from the list is taken as the clinic entered it: no reminder, even with no cost sharing."""
+    link = {"plan": "medicaid-style", "pt": "2x8", "pt_copay": "0", "ot_copay": "0"}  # its $3 copays waived
+    request = parse_share_link(link, PLANS, today=TODAY)
+
+    assert request.plan.shares_no_cost()
+    assert overview(request, PLANS).reminders == ()
