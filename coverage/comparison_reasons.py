@@ -37,5 +37,15 @@ def why_it_costs(row: Mapping[str, object]) -> str:
         visits = "1 visit" if count == 1 else f"{count} visits"
         parts.append(f"Visit limit runs out at {limit_at} ({reason}): {visits} not covered{priced}.")
     if not parts:
-        parts.append("Every visit is covered.")
+        parts.append(_all_covered(row))
     return " ".join(parts)
+
+
+def _all_covered(row: Mapping[str, object]) -> str:
+    """No milestone: every visit covered, and either the plan pays its part or nothing at all."""
+    if row.get("plan_total") == 0 and row.get("patient_total") != 0:
+        return (
+            "Every visit is covered, but the plan pays nothing toward this course: you pay each visit's whole "
+            "allowed amount (usually because the deductible is not met by the last visit)."
+        )
+    return "Every visit is covered."

@@ -179,6 +179,26 @@ def test_the_reason_a_plan_costs_what_it_does_names_its_milestones() -> None:
     assert row["patient_total"] == Decimal("280.00")  # 100 + 60 + 20 + 100
 
 
+@pytest.mark.parametrize(
+    ("fields", "why"),
+    [
+        # 2 weekly visits of 100 against a 500 deductible: both go to the deductible, the plan pays 0 of 200.
+        (
+            {"deductible": "500.00", "pt_coinsurance_pct": "20"},
+            "Every visit is covered, but the plan pays nothing toward this course: you pay each visit's whole "
+            "allowed amount (usually because the deductible is not met by the last visit).",
+        ),
+        # No deductible, 20 % coinsurance: the plan pays 80 of each 100.
+        ({"pt_coinsurance_pct": "20"}, "Every visit is covered."),
+    ],
+)
+def test_a_plan_with_no_milestone_says_whether_it_pays_anything(fields: dict[str, str], why: str) -> None:
+    """'Every visit is covered' is not said alone of a plan that pays nothing toward the course."""
+    row = compare_plans([_plan("quiet", **fields)], _pt_only(1, 2)).iloc[0]
+
+    assert why_it_costs(row.to_dict()) == why
+
+
 def test_a_plan_that_cannot_be_costed_says_why_instead() -> None:
     """A row marked by the year-to-date check gives that reason, not milestones."""
     row = compare_plans([_plan("zero")], _pt_only(1, 1), Accumulators(deductible_met="1.00")).iloc[0]
