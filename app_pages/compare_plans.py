@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from app_pages.estimate_link import estimate_url
+from app_pages.shared import UPLOADED_PLANS, catalog_plans
 from coverage import (
     Accumulators,
     CarePlan,
@@ -24,27 +24,27 @@ from coverage import (
     Plan,
     PlanFileError,
     format_money,
-    load_plans,
     parse_money,
 )
 from coverage.compare_plans import compare_plans
 from coverage.comparison_reasons import why_it_costs
-from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.estimate_request import default_course, default_start
+from coverage.plan_terms import count_of
 
-PLANS_CSV = Path(__file__).resolve().parents[1] / "plans.csv"
+_PT, _OT = default_course("PT"), default_course("OT")  # the same first course as the estimate page's
 DEFAULTS: dict[str, object] = {
-    "cmp_start": date.today(),  # noqa: DTZ011 - the clinic's own calendar day
+    "cmp_start": default_start(date.today()),  # noqa: DTZ011 - the clinic's own calendar day; next Monday
     "cmp_pt_on": True,
-    "cmp_pt_per_week": 2,
-    "cmp_pt_weeks": 8,
-    "cmp_pt_rate": str(PT_VISIT_RATE),
-    "cmp_pt_eval": str(PT_EVAL_RATE),
+    "cmp_pt_per_week": _PT.visits_per_week,
+    "cmp_pt_weeks": _PT.weeks,
+    "cmp_pt_rate": str(_PT.visit_rate),
+    "cmp_pt_eval": str(_PT.eval_rate or ""),
     "cmp_pt_self_pay": "",
     "cmp_ot_on": False,
-    "cmp_ot_per_week": 1,
-    "cmp_ot_weeks": 6,
-    "cmp_ot_rate": str(OT_VISIT_RATE),
-    "cmp_ot_eval": str(OT_EVAL_RATE),
+    "cmp_ot_per_week": _OT.visits_per_week,
+    "cmp_ot_weeks": _OT.weeks,
+    "cmp_ot_rate": str(_OT.visit_rate),
+    "cmp_ot_eval": str(_OT.eval_rate or ""),
     "cmp_ot_self_pay": "",
     "cmp_deductible_met": "0.00",
     "cmp_oop_met": "0.00",
@@ -57,18 +57,12 @@ for key, value in DEFAULTS.items():
     st.session_state.setdefault(key, value)
 
 
-@st.cache_data(show_spinner=False)
-def _shipped_catalog(path: str, modified: float) -> list[Plan]:
-    """The plans file, read once per change of the file (``modified`` keys the cache)."""
-    return load_plans(path)
-
-
 def _catalog() -> tuple[Sequence[Plan], str]:
-    uploaded = st.session_state.get("uploaded_plans")
+    uploaded = st.session_state.get(UPLOADED_PLANS)
     if uploaded:
-        return list(uploaded), f"your uploaded catalog ({len(uploaded)} plans)"
-    plans = _shipped_catalog(str(PLANS_CSV), PLANS_CSV.stat().st_mtime)
-    return plans, f"the clinic's catalog ({len(plans)} plans)"
+        return list(uploaded), f"your uploaded catalog ({count_of(len(uploaded), 'plan')})"
+    plans = catalog_plans()  # the same file and cache as the estimate page's
+    return plans, f"the clinic's catalog ({count_of(len(plans), 'plan')})"
 
 
 problems: list[str] = []
@@ -91,9 +85,9 @@ def _course(name: str, label: str) -> Course | None:
         return None
     per_week = st.number_input("Visits a week", 1, 7, step=1, key=f"cmp_{name}_per_week")
     weeks = st.number_input("Weeks", 1, 52, step=1, key=f"cmp_{name}_weeks")
-    rate = _amount("Allowed amount per visit", f"cmp_{name}_rate")
-    evaluation = _amount("Evaluation (first visit; blank if none)", f"cmp_{name}_eval", blank_is_none=True)
-    self_pay = _amount("Self-pay price (blank: the visit's amount)", f"cmp_{name}_self_pay", blank_is_none=True)
+    rate = _amount("Visit rate", f"cmp_{name}_rate")  # the estimate page's words
+    evaluation = _amount("Evaluation rate (first visit; blank if none)", f"cmp_{name}_eval", blank_is_none=True)
+    self_pay = _amount("Self-pay rate (blank: the visit rate)", f"cmp_{name}_self_pay", blank_is_none=True)
     if rate is None:
         return None
     return Course(
@@ -103,7 +97,7 @@ def _course(name: str, label: str) -> Course | None:
 
 st.title("Compare plans")
 st.caption("Every plan of the catalog, ranked by what this plan of care costs the patient.")
-start = st.date_input("First visit", key="cmp_start")
+start = st.date_input("First visit", key="cmp_start", format="MM/DD/YYYY")
 left, right = st.columns(2)
 with left:
     pt = _course("pt", "Physical therapy (PT)")
@@ -140,7 +134,7 @@ except PlanFileError as exc:
 
 ranking = compare_plans(catalog, care, so_far)
 ranked = ranking[ranking["rank"].notna()]
-st.caption(f"Compared {len(ranked)} plans from {source}.")
+st.caption(f"Compared {count_of(len(ranked), 'plan')} from {source}.")
 if ranked.empty:
     st.warning("No plan can be compared: the figures so far are above every plan's deductible or maximum.")
 else:
@@ -154,10 +148,10 @@ else:
             "Rank": shown["rank"].astype(int),
             "Plan": shown["plan_name"],
             "Patient pays": [format_money(v) for v in shown["patient_total"]],
-            "Why": [why_it_costs(row) for row in shown.to_dict("records")],
             "Plan pays": [format_money(v) for v in shown["plan_total"]],
             "Not covered": shown["visits_not_covered"],
             "Open": [estimate_url(plan_id, care, so_far) for plan_id in shown["plan_id"]],
+            "Why": [why_it_costs(row) for row in shown.to_dict("records")],  # last: the long one
         }
     )
     st.dataframe(
@@ -177,6 +171,6 @@ else:
     st.link_button("Open in the estimate page", estimate_url(str(chosen), care, so_far))
 left_out = ranking[ranking["rank"].isna()]
 if not left_out.empty:
-    with st.expander(f"{len(left_out)} plans left out: the figures so far are above what they allow"):
+    with st.expander(f"{count_of(len(left_out), 'plan')} left out: the figures so far are above what they allow"):
         for plan_id, problem in left_out[["plan_id", "year_to_date_problem"]].itertuples(index=False):
             st.write(f"{plan_id}: {problem}".replace("$", "\\$"))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_pages.estimate_link import estimate_query, estimate_url
 from coverage import Accumulators, CarePlan, Course, format_money, load_plans
 from coverage.compare_plans import compare_plans
+from coverage.estimate_request import default_course, default_request
 from tests.conftest import PLANS_CSV, ROOT
 
 PAGE = ROOT / "app_pages" / "compare_plans.py"
@@ -56,7 +59,7 @@ def test_adding_ot_and_figures_so_far_changes_the_ranking_to_match_the_engine() 
     care = CarePlan(
         start_date=at.date_input(key="cmp_start").value,
         pt=Course(visits_per_week=2, weeks=12, visit_rate="84.75", eval_rate="98.01"),
-        ot=Course(visits_per_week=1, weeks=6, visit_rate="101.24", eval_rate="100.60"),
+        ot=Course(visits_per_week=2, weeks=8, visit_rate="101.24", eval_rate="100.60"),  # the estimate page's OT
     )
     so_far = Accumulators(deductible_met=Decimal("250.00"), pt_visits_used=5)
     expected = compare_plans(load_plans(PLANS_CSV), care, so_far)
@@ -72,7 +75,7 @@ def test_a_mistyped_amount_is_named_instead_of_ranking() -> None:
     at.run()
 
     assert not at.exception
-    assert "Allowed amount per visit" in at.error[0].value
+    assert "Visit rate" in at.error[0].value
     assert not at.dataframe
 
 
@@ -122,3 +125,32 @@ def test_a_plan_name_with_dollar_signs_is_shown_as_written() -> None:
 
     assert not at.exception
     assert at.metric[0].label == "Least for the patient: Gold \\$25/\\$50 PPO"
+
+
+def test_the_page_starts_from_the_estimate_pages_first_course() -> None:
+    """Same first visit (the next Monday), same PT and OT courses and rates as a first-time estimate."""
+    at = _page()
+    first = default_request(load_plans(PLANS_CSV), date.today())
+
+    assert at.date_input(key="cmp_start").value == first.care.start_date
+    for name in ("pt", "ot"):
+        course = default_course(name.upper())  # type: ignore[arg-type]
+        # OT is off at first, so its fields are read from where the page keeps them.
+        assert at.session_state[f"cmp_{name}_per_week"] == course.visits_per_week
+        assert at.session_state[f"cmp_{name}_weeks"] == course.weeks
+        assert at.session_state[f"cmp_{name}_rate"] == str(course.visit_rate)
+
+
+def test_the_page_compares_the_catalog_the_clinic_points_the_app_at(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With COVERAGE_PLANS_CSV naming another file, that file's plans are the ones ranked."""
+    lines = PLANS_CSV.read_text(encoding="utf-8").splitlines()
+    mine = tmp_path / "plans.csv"
+    mine.write_text("\n".join([lines[0], *[line for line in lines[1:] if line.startswith("hdhp,")]]) + "\n")
+    monkeypatch.setenv("COVERAGE_PLANS_CSV", str(mine))
+
+    at = _page()
+
+    assert "the clinic's catalog (1 plan)" in " ".join(c.value for c in at.caption)
+    assert _table_top(at)[0] == load_plans(mine)[0].plan_name
