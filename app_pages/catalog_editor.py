@@ -170,6 +170,7 @@ def render_editor(plans: tuple[Plan, ...], version: str) -> None:
         "Plan to change",
         options,
         key="staff_pick",
+        filter_mode="contains",  # typed letters must appear in the name, in one piece
         on_change=_reload,
         kwargs={"keep_message": True},
         format_func=lambda o: "A new plan" if o == NEW_PLAN else f"{names[o]} ({o})",

@@ -110,6 +110,7 @@ def _plan_picker(fields: Fields, plans: list[Plan]) -> None:
         "Your insurance plan",
         [*by_id, OWN_PLAN],
         format_func=_plan_label(by_id),
+        filter_mode="contains",  # typed letters must appear in the name, in one piece
         key="plan",
         on_change=_use_plan,
         args=(plans,),

@@ -46,6 +46,7 @@ def draw_second_insurance(fields: Fields, plans: list[Plan], payer_labels: Calla
         "Do you have a second insurance?",
         options,
         format_func=_choice_label(by_id, payer_labels),
+        filter_mode="contains",  # typed letters must appear in the name, in one piece
         key=SECONDARY,
         help="A second plan pays toward what your first plan leaves you. Type to search the clinic's list, or "
         "choose 'Enter the second plan's numbers' at the bottom. Ask each insurer: 'Which of my plans pays "
