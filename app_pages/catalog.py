@@ -8,6 +8,8 @@ clinic's catalog until the user goes back to it. Nothing of it is written to dis
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -18,6 +20,7 @@ from app_pages.shared import file_stamp
 from app_pages.staff_access import PASSCODE_ENV, PASSCODE_SECRET, configured_passcode, passcode_guard
 from coverage.catalog_rows import plan_to_row, plans_to_csv
 from coverage.catalog_store import Catalog, open_catalog
+from coverage.form_fields import PLAN_FIELD_LABELS
 from coverage.loader import PlanFileError
 from coverage.plan_terms import count_of
 from coverage.plans import Plan
@@ -63,7 +66,15 @@ def _use_clinic_catalog() -> None:
 
 
 def _show_table(plans: list[Plan] | tuple[Plan, ...]) -> None:
-    st.dataframe(pd.DataFrame([plan_to_row(p) for p in plans]), hide_index=True)
+    """Every column of the file under a heading in plain words; the plan's name stays in view while scrolling."""
+    frame = pd.DataFrame([plan_to_row(p) for p in plans])
+    headings = {"plan_id": "Plan ID", **{name: label.capitalize() for name, label in PLAN_FIELD_LABELS.items()}}
+    config: dict[str, Any] = {
+        column: st.column_config.TextColumn(headings.get(column, column), help=f"plans.csv column {column}")
+        for column in frame.columns
+    }
+    config["plan_name"] = st.column_config.TextColumn("Plan name", help="plans.csv column plan_name", pinned=True)
+    st.dataframe(frame, hide_index=True, column_config=config)
 
 
 def _show_upload_error(error: PlanFileError) -> None:
@@ -79,7 +90,8 @@ def _staff_section(clinic: Catalog) -> None:
     st.subheader("Staff: keep the clinic catalog")
     if configured_passcode() is None:
         st.info(
-            f"The catalog is read-only here. To let staff add, edit and retire plans, set a staff passcode in "
+            "The catalog is read-only here: staff editing is off. Ask whoever runs this app to turn it on. "
+            f"For them: to let staff add, edit and retire plans, set a staff passcode in "
             f"the environment variable `{PASSCODE_ENV}` or as `{PASSCODE_SECRET}` in `.streamlit/secrets.toml` "
             f"(see `.streamlit/secrets.example.toml`), then restart the app."
         )

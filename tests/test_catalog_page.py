@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -244,3 +245,13 @@ def test_browsing_and_uploading_write_no_file_anywhere(
     assert not at.exception
     assert _files(ROOT) | _files(catalog.parent) == before
     assert list(temp.iterdir()) == []
+
+
+def test_the_catalog_table_heads_each_column_in_plain_words_and_keeps_the_name_in_view(catalog: Path) -> None:
+    """Headings are the page's words (the plans.csv name in the help); the plan's name is pinned while scrolling."""
+    config = json.loads(_open_page().dataframe[0].proto.columns)
+
+    assert config["oop_max"]["label"] == "Out-of-pocket maximum"
+    assert config["oop_max"]["help"] == "plans.csv column oop_max"
+    assert config["plan_name"]["pinned"] is True
+    assert not [c["label"] for c in config.values() if "_" in c.get("label", "")]
