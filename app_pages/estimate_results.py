@@ -11,7 +11,7 @@ import streamlit as st
 from app_pages.charts import cost_chart_spec
 from app_pages.network_results import draw_networks
 from app_pages.shared import escape_markdown, money_md
-from coverage import NoticeKind, format_money
+from coverage import format_money
 from coverage.explain import explain_visit, visit_title
 from coverage.form_fields import PLAN_FIELD_LABELS
 from coverage.notices import format_day
@@ -71,9 +71,13 @@ def _front_desk(view: Overview) -> None:
             third.metric("Out-of-pocket maximum", "none", help="This plan sets no most you pay in a year.")
         else:
             third.metric("Out-of-pocket left", format_money(desk.oop_left))
-        if not desk.plan_covers_visits:
-            said = [n.message for n in view.estimate.notices if n.kind is NoticeKind.SELF_PAY]
-            st.markdown(escape_markdown(said[0] if said else "No insurance pays: every visit is at its self-pay rate."))
+        if not desk.plan_covers_visits:  # "What to know" says why; here, what it means at the desk
+            st.markdown("No visit is covered: collect each visit's self-pay rate.")
+            if not view.estimate.care.in_network:
+                st.caption(
+                    "If the plan does pay for out-of-network therapy, say so under Your plan's rules, Out of "
+                    "network, and type its out-of-network terms."
+                )
             return
         left = [
             ("PT", desk.pt_visits_left),

@@ -284,3 +284,17 @@ def test_a_second_plan_gone_from_the_list_gets_a_message_and_the_picker_starts_a
     assert app.selectbox(key="secondary").value == ""
     app.run()
     assert shown_total(app) == estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT_2X8)).patient_total
+
+
+def test_out_of_network_on_a_plan_that_pays_nothing_there_tells_the_desk_what_to_collect(app: AppTest) -> None:
+    """The HMO as listed pays nothing out of network: the desk panel says what to collect and where to fix it."""
+    app.selectbox(key="plan").select("hmo-30-30").run()
+    app.radio(key="in_network").set_value(False).run()
+
+    desk = [plain(m.value) for m in app.container("front_desk").markdown]
+    hint = [plain(c.value) for c in app.container("front_desk").caption]
+    said = [m for m in app.markdown if "Your plan pays nothing for out-of-network therapy" in plain(m.value)]
+    assert not app.exception
+    assert "No visit is covered: collect each visit's self-pay rate." in desk
+    assert hint[0].startswith("If the plan does pay for out-of-network therapy, say so under Your plan's rules")
+    assert len(said) == 1  # the reason is said once, under What to know
