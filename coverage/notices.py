@@ -181,7 +181,8 @@ def therapy_threshold(discipline: Discipline, number: int, day: date, threshold:
         discipline,
         number,
         f"Medicare needs the KX modifier from {visit_label(discipline, number, day)}: this year's {discipline} "
-        f"allowed amounts pass the {format_money(threshold)} therapy threshold.",
+        f"allowed amounts pass the {format_money(threshold)} therapy threshold. The therapist adds it to each "
+        "claim to confirm the care is still medically necessary; with it, Medicare keeps paying as before.",
     )
 
 
@@ -193,7 +194,8 @@ def medical_review(discipline: Discipline, number: int, day: date) -> Notice:
         discipline,
         number,
         f"This year's {discipline} allowed amounts pass {format_money(TARGETED_MEDICAL_REVIEW_MARK)} at "
-        f"{visit_label(discipline, number, day)}: Medicare may review these claims (targeted medical review).",
+        f"{visit_label(discipline, number, day)}: Medicare may review these claims (targeted medical review); "
+        "the therapist may be asked to send your records.",
     )
 
 

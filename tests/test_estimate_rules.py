@@ -229,7 +229,8 @@ def test_medicare_needs_the_kx_modifier_from_the_visit_that_passes_the_threshold
     assert [n.visit_number for n in review] == [9]
     assert kx[0].message == (
         "Medicare needs the KX modifier from PT visit 3 on 12 Jan 2026: this year's PT allowed amounts "
-        "pass the $2,480.00 therapy threshold."
+        "pass the $2,480.00 therapy threshold. The therapist adds it to each claim to confirm the care is still "
+        "medically necessary; with it, Medicare keeps paying as before."
     )
 
 
