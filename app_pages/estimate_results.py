@@ -188,7 +188,8 @@ def _share(view: Overview) -> None:
     query = urlencode(view.share_link)
     base = st.context.url or ""
     st.markdown("**Share this estimate**: the address in your browser's bar reproduces it, or copy this link.")
-    st.code(f"{base}?{query}", language=None, wrap_lines=True)
+    # Not wrapped: a link broken mid-number is misread; the box scrolls sideways instead (the page does not).
+    st.code(f"{base}?{query}", language=None, wrap_lines=False)
 
 
 def draw_results(view: Overview, column: Any, key: str) -> None:

@@ -206,7 +206,7 @@ def secondary_deductible_met(discipline: Discipline, number: int, day: date, nam
         day,
         discipline,
         number,
-        f"Your second insurance ({name}) has its own deductible met at {visit_label(discipline, number, day)}; "
+        f"Your second insurance ({name}) has its deductible met at {visit_label(discipline, number, day)}; "
         "until then it pays nothing toward what your plan leaves you.",
     )
 

@@ -308,7 +308,7 @@ def test_the_second_insurances_own_deductible_is_a_dated_notice() -> None:
     (own,) = [n for n in result.notices if n.kind is NoticeKind.SECONDARY_DEDUCTIBLE_MET]
     assert (own.discipline, own.visit_number, own.date) == ("PT", 4, date(2026, 1, 15))
     assert own.message == (
-        "Your second insurance (Medigap Plan G) has its own deductible met at PT visit 4 on 15 Jan 2026; "
+        "Your second insurance (Medigap Plan G) has its deductible met at PT visit 4 on 15 Jan 2026; "
         "until then it pays nothing toward what your plan leaves you."
     )
     kinds = [n.kind for n in result.notices]
