@@ -64,19 +64,22 @@ class Estimate(BaseModel):
         return pd.DataFrame(rows, columns=list(VISIT_COLUMNS))
 
 
-def check_year_to_date(plan: Plan, so_far: Accumulators, *, which: str = "the plan's") -> None:
-    """Refuse year-to-date figures the plan cannot have produced."""
+def check_year_to_date(plan: Plan, so_far: Accumulators, *, which: str = "the plan's", advise: bool = False) -> None:
+    """Refuse year-to-date figures the plan cannot have produced.
+
+    ``advise`` adds what to type instead ("type at most $283.00"), for a form where the figure is the
+    thing to fix (not for a comparison, where the figure is right and the plan is simply not the patient's).
+    """
     problems = []
+
+    def said(figure: str, met: Decimal, most: Decimal, name: str) -> str:
+        advice = f": type at most {format_money(most)}" if advise else ""
+        return f"{figure} ({format_money(met)}) is more than {which} {name} ({format_money(most)}){advice}."
+
     if so_far.deductible_met > plan.deductible:
-        problems.append(
-            f"Deductible met ({format_money(so_far.deductible_met)}) is more than {which} deductible "
-            f"({format_money(plan.deductible)}): type at most {format_money(plan.deductible)}."
-        )
+        problems.append(said("Deductible met", so_far.deductible_met, plan.deductible, "deductible"))
     if plan.oop_max is not None and so_far.oop_met > plan.oop_max:
-        problems.append(
-            f"Out-of-pocket met ({format_money(so_far.oop_met)}) is more than {which} maximum "
-            f"({format_money(plan.oop_max)}): type at most {format_money(plan.oop_max)}."
-        )
+        problems.append(said("Out-of-pocket met", so_far.oop_met, plan.oop_max, "maximum"))
     if problems:
         raise YearToDateError(" ".join(problems))
 

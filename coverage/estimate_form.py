@@ -68,7 +68,8 @@ def year_to_date_problems(plan: Plan, so_far: Accumulators) -> Problems:
     problems: Problems = []
     for terms, key, field, which in checks:  # each checked alone, so the message sits by its own field
         try:
-            check_year_to_date(terms, Accumulators.model_validate({field: getattr(so_far, key)}), which=which)
+            figures = Accumulators.model_validate({field: getattr(so_far, key)})
+            check_year_to_date(terms, figures, which=which, advise=True)
         except YearToDateError as exc:
             problems.append((key, str(exc)))
     return problems

@@ -52,7 +52,8 @@ def read_secondary(
     before = len(problems)
     for name in SECONDARY_ACCUMULATOR_FIELDS:  # each checked alone, so the message sits by its own field
         try:
-            check_year_to_date(plan, Accumulators.model_validate({name: getattr(so_far, name)}), which=WHICH)
+            figures = Accumulators.model_validate({name: getattr(so_far, name)})
+            check_year_to_date(plan, figures, which=WHICH, advise=True)
         except YearToDateError as exc:
             problems.append((f"secondary_{name}", str(exc)))
     return None if len(problems) > before else Secondary(plan=plan, method=method, accumulators=so_far)

@@ -200,10 +200,11 @@ def test_a_plan_with_no_milestone_says_whether_it_pays_anything(fields: dict[str
 
 
 def test_a_plan_that_cannot_be_costed_says_why_instead() -> None:
-    """A row marked by the year-to-date check gives that reason, not milestones."""
+    """A row marked by the year-to-date check gives that reason, not milestones, and no advice to change the figure."""
     row = compare_plans([_plan("zero")], _pt_only(1, 1), Accumulators(deductible_met="1.00")).iloc[0]
 
     assert why_it_costs(row.to_dict()).startswith("Not compared: Deductible met ($1.00) is more than")
+    assert "type at most" not in row["year_to_date_problem"]  # the figure is right; the plan is not the patient's
 
 
 def test_out_of_network_care_is_refused_with_a_clear_message() -> None:
