@@ -38,10 +38,13 @@ def _headline(view: Overview) -> None:
             "above the plan's allowed amount out of network. They count toward no deductible or maximum."
         )
     after = sorted(desk.visit_after_deductible.items(), reverse=True)  # PT first, as in the form
-    deductible_to_meet = desk.deductible_applies and desk.deductible_left > 0
     before_second = " (before your second insurance)" if result.secondary is not None else ""
     for column, (discipline, amount) in zip(st.columns(2), after, strict=False):
-        which = f"{discipline} visit once the deductible is met" if deductible_to_meet else f"A {discipline} visit"
+        # Said of a typical visit, not of every visit: a maximum or a new plan year can change what one costs.
+        if desk.deductible_applies:
+            which = f"{discipline} visit once the deductible is met"
+        else:
+            which = f"A {discipline} visit's copay and coinsurance"
         column.metric(
             which + before_second,
             format_money(amount),

@@ -386,7 +386,7 @@ def test_fields_changed_from_the_plan_list_are_named_in_the_pages_words(app: App
 
 
 def test_headline_labels_say_what_the_figure_is_for_the_plan_picked(app: AppTest) -> None:
-    """Medicare: 'once the deductible is met' and no maximum; a plan with the deductible waived: 'A PT visit'."""
+    """Medicare: 'once the deductible is met' and no maximum; deductible waived: the copay and coinsurance."""
     labels = {m.label: m.value for m in app.metric}
     assert labels["PT visit once the deductible is met"] == "$16.95"  # 20 % of 84.75, rounded half up
     assert labels["Out-of-pocket maximum"] == "none"  # Original Medicare has no maximum: not "nothing left"
@@ -395,7 +395,7 @@ def test_headline_labels_say_what_the_figure_is_for_the_plan_picked(app: AppTest
 
     labels = {m.label: m.value for m in app.metric}
     assert not app.exception
-    assert "A PT visit" in labels
+    assert "A PT visit's copay and coinsurance" in labels
     assert labels["Deductible for therapy"] == "none"
     assert "PT visit once the deductible is met" not in labels
 
