@@ -53,21 +53,30 @@ def changed_fields(request: EstimateRequest, plans: Sequence[Plan]) -> tuple[str
 def input_reminders(request: EstimateRequest) -> tuple[str, ...]:
     """Sentences about inputs that look left at their blank defaults, shown above the figures.
 
-    A plan typed by hand starts with no deductible, copay or coinsurance, and out-of-network terms
-    start at zero, so both give "you pay nothing" until the numbers are typed in. The estimate is
-    still worked out (some plans really do pay in full); the reminder says what to check.
+    A plan typed by hand starts with no deductible, copay or coinsurance, out-of-network terms start
+    at zero, and so does a second plan typed by hand: each gives "you pay nothing" until the numbers are
+    typed in. A reminder is given only when its sentence holds (the first one only in network, where
+    those terms apply). The estimate is still worked out (some plans do pay in full); the reminder says
+    what to check.
     """
-    plan, said = request.plan, []
-    if request.plan_choice == OWN_PLAN and plan.covers_visits and plan.shares_no_cost():
+    plan, care, said = request.plan, request.care, []
+    if request.plan_choice == OWN_PLAN and care.in_network and plan.covers_visits and plan.shares_no_cost():
         said.append(
             "Your plan's numbers are not typed in yet: with no deductible, copay or coinsurance the plan pays "
-            'every visit in full. Open "Your plan\'s rules" and copy them from your plan summary.'
+            'each visit it covers in full. Open "Your plan\'s rules" and copy them from your plan summary.'
         )
-    out_of_network = not request.care.in_network and plan.covers_visits and plan.oon_covered
+    out_of_network = not care.in_network and plan.covers_visits and plan.oon_covered
     if out_of_network and plan.out_of_network_terms().shares_no_cost():
         said.append(
-            "The out-of-network deductible, copays and coinsurance are all zero, so the plan pays every visit "
-            'in full out of network. If your plan has them, type them under "Your plan\'s rules".'
+            "The out-of-network deductible, copays and coinsurance are all zero, so out of network the plan pays "
+            'each visit it covers in full. If your plan has them, type them under "Your plan\'s rules".'
+        )
+    second = request.secondary
+    if request.secondary_choice == OWN_PLAN and second is not None and second.plan.shares_no_cost():
+        said.append(
+            "Your second plan's numbers are not typed in yet: with no deductible, copay or coinsurance it pays "
+            "all your plan leaves you on the visits your plan covers (a balance bill aside). Type them under "
+            '"Second insurance".'
         )
     return tuple(said)
 

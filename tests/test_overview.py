@@ -114,3 +114,36 @@ def test_a_catalog_plan_gets_no_reminder_even_when_it_pays_in_full() -> None:
 
     assert request.plan.shares_no_cost()
     assert overview(request, PLANS).reminders == ()
+
+
+def test_no_reminder_where_its_sentence_would_be_false() -> None:
+    """A blank plan typed by hand gets no 'pays each visit it covers in full' out of network, where it pays nothing."""
+    blank = default_request([], TODAY)
+    outside = blank.model_copy(update={"care": blank.care.model_copy(update={"in_network": False})})
+
+    assert estimate(outside.plan, outside.care).plan_total == 0  # out of network the blank plan pays nothing
+    assert overview(outside, []).reminders == ()
+
+
+def test_with_a_visit_limit_typed_the_reminder_still_holds_for_the_visits_covered() -> None:
+    """A blank plan with a 10-visit PT limit pays the 10 visits it covers in full, as the reminder says."""
+    blank = default_request([], TODAY)
+    limited = blank.model_copy(update={"plan": blank.plan.model_copy(update={"pt_visit_limit": 10})})
+
+    view = overview(limited, [])
+
+    assert "pays each visit it covers in full" in view.reminders[0]
+    assert all(v.patient_pays == 0 for v in view.estimate.visits if v.covered)
+    assert view.estimate.total.not_covered_visits == 6  # 16 visits, 10 covered
+
+
+def test_a_second_plan_typed_by_hand_still_blank_gets_a_reminder() -> None:
+    """A second plan typed by hand with nothing typed pays all the first plan leaves; the page says to type it."""
+    link = {"plan": "hmo-30-30", "pt": "2x8", "secondary": "_own"}
+    request = parse_share_link(link, PLANS, today=TODAY)
+    typed = parse_share_link(link | {"secondary_pt_copay": "10"}, PLANS, today=TODAY)
+
+    (reminder,) = overview(request, PLANS).reminders
+    assert reminder.startswith("Your second plan's numbers are not typed in yet")
+    assert overview(request, PLANS).estimate.patient_total == 0  # what the sentence says: it pays all that is left
+    assert overview(typed, PLANS).reminders == ()
