@@ -68,7 +68,10 @@ def _use_clinic_catalog() -> None:
 def _show_table(plans: list[Plan] | tuple[Plan, ...]) -> None:
     """Every column of the file under a heading in plain words; the plan's name stays in view while scrolling."""
     frame = pd.DataFrame([plan_to_row(p) for p in plans])
-    headings = {"plan_id": "Plan ID", **{name: label.capitalize() for name, label in PLAN_FIELD_LABELS.items()}}
+    headings = {
+        "plan_id": "Plan ID",
+        **{name: label[:1].upper() + label[1:] for name, label in PLAN_FIELD_LABELS.items()},
+    }
     config: dict[str, Any] = {
         column: st.column_config.TextColumn(headings.get(column, column), help=f"plans.csv column {column}")
         for column in frame.columns

@@ -132,6 +132,9 @@ except PlanFileError as exc:
     st.error(f"The plans file cannot be read: {exc}".replace("$", "\\$"))
     st.stop()
 
+if not catalog:
+    st.info(f"There are no plans to compare: {source} holds none.")
+    st.stop()
 ranking = compare_plans(catalog, care, so_far)
 ranked = ranking[ranking["rank"].notna()]
 st.caption(f"Compared {count_of(len(ranked), 'plan')} from {source}.")

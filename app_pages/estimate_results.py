@@ -76,7 +76,7 @@ def _front_desk(view: Overview) -> None:
             third.metric("Out-of-pocket left", format_money(desk.oop_left))
         if not desk.plan_covers_visits:  # "What to know" says why; here, what it means at the desk
             st.markdown("No visit is covered: collect each visit's self-pay rate.")
-            if not view.estimate.care.in_network:
+            if not view.estimate.care.in_network and view.estimate.plan.covers_visits:  # not for self-pay
                 st.caption(
                     "If the plan does pay for out-of-network therapy, say so under Your plan's rules, Out of "
                     "network, and type its out-of-network terms."

@@ -252,6 +252,7 @@ def test_the_catalog_table_heads_each_column_in_plain_words_and_keeps_the_name_i
     config = json.loads(_open_page().dataframe[0].proto.columns)
 
     assert config["oop_max"]["label"] == "Out-of-pocket maximum"
+    assert config["ot_copay"]["label"] == "OT copay"  # the rest of the words kept as written
     assert config["oop_max"]["help"] == "plans.csv column oop_max"
     assert config["plan_name"]["pinned"] is True
     assert not [c["label"] for c in config.values() if "_" in c.get("label", "")]

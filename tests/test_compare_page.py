@@ -154,3 +154,17 @@ def test_the_page_compares_the_catalog_the_clinic_points_the_app_at(
 
     assert "the clinic's catalog (1 plan)" in " ".join(c.value for c in at.caption)
     assert _table_top(at)[0] == load_plans(mine)[0].plan_name
+
+
+def test_an_empty_catalog_says_so_instead_of_blaming_the_figures(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A catalog file with only its header: the page says there is no plan, not that the figures are too high."""
+    empty = tmp_path / "plans.csv"
+    empty.write_text(PLANS_CSV.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    monkeypatch.setenv("COVERAGE_PLANS_CSV", str(empty))
+
+    at = _page()
+
+    assert [i.value for i in at.info] == ["There are no plans to compare: the clinic's catalog (0 plans) holds none."]
+    assert not at.warning

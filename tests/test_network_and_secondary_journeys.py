@@ -298,3 +298,14 @@ def test_out_of_network_on_a_plan_that_pays_nothing_there_tells_the_desk_what_to
     assert "No visit is covered: collect each visit's self-pay rate." in desk
     assert hint[0].startswith("If the plan does pay for out-of-network therapy, say so under Your plan's rules")
     assert len(said) == 1  # the reason is said once, under What to know
+
+
+def test_self_pay_out_of_network_gets_no_advice_about_out_of_network_terms(app: AppTest) -> None:
+    """With no insurance, saying the plan pays out of network would change nothing, so the desk panel does not ask."""
+    app.selectbox(key="plan").select("self-pay").run()
+    app.radio(key="in_network").set_value(False).run()
+
+    desk = [plain(m.value) for m in app.container("front_desk").markdown]
+    assert not app.exception
+    assert "No visit is covered: collect each visit's self-pay rate." in desk
+    assert not app.container("front_desk").caption
