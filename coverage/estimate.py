@@ -15,6 +15,7 @@ from coverage.notices import (
     NoticeKind,
     secondary_deductible_met,
     secondary_oop_max_reached,
+    secondary_plan_year_reset,
     secondary_visit_limit_reached,
 )
 from coverage.plans import Discipline, Plan
@@ -130,9 +131,9 @@ def estimate(
 
 
 def _with_secondary_milestones(primary: list[Notice], as_primary: list[Notice], plan: Plan) -> list[Notice]:
-    """The primary's notices with the second insurance's own deductible, maximum and visit limits, in date order.
+    """The primary's notices with the second insurance's deductible, maximum, visit limits and plan years, by date.
 
-    Only those three are said of the second insurance: its other notices (referral, authorization,
+    Only those four are said of the second insurance: its other notices (referral, authorization,
     threshold) are the primary's business on the claim. On the same date the primary's come first.
     """
     said: list[Notice] = []
@@ -148,10 +149,17 @@ def _with_secondary_milestones(primary: list[Notice], as_primary: list[Notice], 
             said.append(secondary_oop_max_reached(*at, plan.plan_name, plan.oop_max))
         elif notice.kind is NoticeKind.VISIT_LIMIT_REACHED:
             said.append(secondary_visit_limit_reached(*at, plan.plan_name, notice.visits_affected))
+        elif notice.kind is NoticeKind.PLAN_YEAR_RESET:
+            said.append(secondary_plan_year_reset(*at, plan.plan_name))
     return sorted([*primary, *said], key=lambda notice: notice.date)  # a stable sort keeps each list's order
 
 
-_SAID_OF_THE_SECONDARY = {NoticeKind.DEDUCTIBLE_MET, NoticeKind.OOP_MAX_REACHED, NoticeKind.VISIT_LIMIT_REACHED}
+_SAID_OF_THE_SECONDARY = {
+    NoticeKind.DEDUCTIBLE_MET,
+    NoticeKind.OOP_MAX_REACHED,
+    NoticeKind.VISIT_LIMIT_REACHED,
+    NoticeKind.PLAN_YEAR_RESET,
+}
 
 
 def _discipline_total(visits: list[VisitCost], care: CarePlan, discipline: Discipline) -> Totals | None:

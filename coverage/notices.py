@@ -34,6 +34,7 @@ class NoticeKind(StrEnum):
     SECONDARY_DEDUCTIBLE_MET = "secondary_deductible_met"
     SECONDARY_OOP_MAX_REACHED = "secondary_oop_max_reached"
     SECONDARY_VISIT_LIMIT_REACHED = "secondary_visit_limit_reached"
+    SECONDARY_PLAN_YEAR_RESET = "secondary_plan_year_reset"
 
 
 class Notice(BaseModel):
@@ -207,7 +208,7 @@ def secondary_deductible_met(discipline: Discipline, number: int, day: date, nam
         discipline,
         number,
         f"Your second insurance ({name}) has its deductible met at {visit_label(discipline, number, day)}; "
-        "until then it pays nothing toward what your plan leaves you.",
+        "before that, in its plan year, it pays nothing toward what your plan leaves you.",
     )
 
 
@@ -236,3 +237,15 @@ def secondary_visit_limit_reached(discipline: Discipline, number: int, day: date
         f"it pays nothing toward {visits} {plural} from then on (your plan still pays its part of each).",
     )
     return notice.model_copy(update={"visits_affected": visits})
+
+
+def secondary_plan_year_reset(discipline: Discipline, number: int, day: date, name: str) -> Notice:
+    """The second insurance starts a new plan year in the middle of the course."""
+    return _notice(
+        NoticeKind.SECONDARY_PLAN_YEAR_RESET,
+        day,
+        discipline,
+        number,
+        f"Your second insurance ({name}) starts a new plan year: from {visit_label(discipline, number, day)} its "
+        "deductible, out-of-pocket maximum and visit counts start again from zero.",
+    )

@@ -22,6 +22,7 @@ MILESTONE_NAMES = {
     NoticeKind.SECONDARY_DEDUCTIBLE_MET: "Second plan's deductible met",
     NoticeKind.SECONDARY_OOP_MAX_REACHED: "Second plan's maximum reached",
     NoticeKind.SECONDARY_VISIT_LIMIT_REACHED: "Second plan's visits run out",
+    NoticeKind.SECONDARY_PLAN_YEAR_RESET: "Second plan's new year",
 }
 
 

@@ -309,7 +309,7 @@ def test_the_second_insurances_own_deductible_is_a_dated_notice() -> None:
     assert (own.discipline, own.visit_number, own.date) == ("PT", 4, date(2026, 1, 15))
     assert own.message == (
         "Your second insurance (Medigap Plan G) has its deductible met at PT visit 4 on 15 Jan 2026; "
-        "until then it pays nothing toward what your plan leaves you."
+        "before that, in its plan year, it pays nothing toward what your plan leaves you."
     )
     kinds = [n.kind for n in result.notices]
     assert kinds.index(NoticeKind.DEDUCTIBLE_MET) < kinds.index(NoticeKind.SECONDARY_DEDUCTIBLE_MET)
@@ -368,7 +368,7 @@ def test_the_second_insurances_own_visit_limit_is_a_dated_notice() -> None:
 
 
 def test_under_non_duplication_the_second_plan_pays_nothing_until_its_deductible_is_met() -> None:
-    """The deductible notice's 'until then it pays nothing' holds under non-duplication, worked by hand."""
+    """The deductible notice's 'before that it pays nothing' holds under non-duplication, worked by hand."""
     primary = plan(deductible_applies=False, pt_coinsurance_pct="20")
     second = Secondary(plan=plan(deductible="150.00"), method=CoordinationMethod.NON_DUPLICATION)
 
@@ -380,4 +380,30 @@ def test_under_non_duplication_the_second_plan_pays_nothing_until_its_deductible
     assert [v.secondary_pays for v in result.visits] == money("0.00", "0.00", "20.00", "20.00")
     (met,) = [n for n in result.notices if n.kind is NoticeKind.SECONDARY_DEDUCTIBLE_MET]
     assert met.visit_number == 2
-    assert "until then it pays nothing" in met.message
+    assert "before that, in its plan year, it pays nothing" in met.message
+
+
+def test_a_new_plan_year_of_the_second_plan_is_a_notice_before_its_deductible_is_met_again() -> None:
+    """A second plan whose year starts on 1 July: its reset is said, then its deductible is met again in July."""
+    primary = plan(deductible_applies=False, pt_coinsurance_pct="20")
+    second = Secondary(
+        plan=plan(plan_name="Spouse's plan", plan_year_start="07-01", deductible="150.00"),
+        method=CoordinationMethod.TRADITIONAL,
+    )
+    # Weekly PT at 100 on Mondays from 22 Jun 2026: 22 Jun, 29 Jun, 6 Jul, 13 Jul. The primary leaves 20 a visit.
+    # Second plan, year to 30 Jun: visit 1 puts 100 to its deductible (pays 0); visit 2: 50 more, then it would
+    # pay 50, so min(50, 20) = 20. New year on 1 Jul: visit 3 puts 100 to the deductible again (0); visit 4: 20.
+    result = estimate(primary, care(date(2026, 6, 22), pt=course(1, 4, "100.00")), secondary=second)
+
+    assert [v.secondary_pays for v in result.visits] == money("0.00", "20.00", "0.00", "20.00")
+    said = [(n.kind, n.visit_number) for n in result.notices if n.kind.value.startswith("secondary_")]
+    assert said == [
+        (NoticeKind.SECONDARY_DEDUCTIBLE_MET, 2),
+        (NoticeKind.SECONDARY_PLAN_YEAR_RESET, 3),
+        (NoticeKind.SECONDARY_DEDUCTIBLE_MET, 4),
+    ]
+    reset = next(n for n in result.notices if n.kind is NoticeKind.SECONDARY_PLAN_YEAR_RESET)
+    assert reset.message == (
+        "Your second insurance (Spouse's plan) starts a new plan year: from PT visit 3 on 6 Jul 2026 its deductible, "
+        "out-of-pocket maximum and visit counts start again from zero."
+    )
