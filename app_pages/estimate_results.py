@@ -38,7 +38,6 @@ def _headline(view: Overview) -> None:
             "above the plan's allowed amount out of network. They count toward no deductible or maximum."
         )
     after = sorted(desk.visit_after_deductible.items(), reverse=True)  # PT first, as in the form
-    before_second = " (before your second insurance)" if result.secondary is not None else ""
     for column, (discipline, amount) in zip(st.columns(2), after, strict=False):
         # Said of a typical visit, not of every visit: a maximum or a new plan year can change what one costs.
         if desk.deductible_applies:
@@ -46,11 +45,13 @@ def _headline(view: Overview) -> None:
         else:
             which = f"A {discipline} visit's copay and coinsurance"
         column.metric(
-            which + before_second,
+            which,
             format_money(amount),
             help="A regular visit's copay and coinsurance after the deductible is met, before any out-of-pocket "
             "maximum is reached or a second insurance pays; out of network with its balance bill.",
         )
+    if result.secondary is not None:  # under the figures, not in their labels: a metric's label does not wrap
+        st.caption("A visit's cost above is with your plan alone, before your second insurance pays.")
     total = result.total
     st.metric(
         "Visits the plan does not cover",

@@ -88,8 +88,8 @@ def test_medigap_plan_g_after_original_medicare_gives_the_engines_total(app: App
     assert shown_secondary(app) == expected.total.secondary_pays
     table = table_with(app, "Second plan pays")
     assert [parse_money(text) for text in table["Second plan pays"]] == [v.secondary_pays for v in expected.visits]
-    labels = [m.label for m in app.metric]
-    assert "PT visit once the deductible is met (before your second insurance)" in labels
+    captions = [plain(c.value) for c in app.caption]
+    assert "A visit's cost above is with your plan alone, before your second insurance pays." in captions
 
 
 @pytest.mark.parametrize("method", list(CoordinationMethod))
