@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 import streamlit as st
@@ -30,6 +31,7 @@ class WorkedOut:
     """What the form gave: a request and its overview, or the problems that stop it."""
 
     form: dict[str, Any]  # the form values it came from
+    today: date  # on this day (a reminder depends on it)
     plans: Sequence[Plan]  # and the plans it was read against
     request: EstimateRequest | None
     problems: tuple[tuple[str, str], ...]
@@ -44,15 +46,16 @@ def _key(view: Overview) -> str:
 def work_out(plans: Sequence[Plan]) -> WorkedOut:
     """Read the form and work out the estimate, or hand back the last answer when nothing changed."""
     form = form_state(FORM_KEYS)
+    today = datetime.now(UTC).astimezone().date()  # the clinic's day, as the form's first-time defaults use
     last = st.session_state.get(LAST_WORKED_OUT)
-    if isinstance(last, WorkedOut) and last.form == form and list(last.plans) == list(plans):
+    if isinstance(last, WorkedOut) and (last.form, last.today) == (form, today) and list(last.plans) == list(plans):
         return last
     try:
         request = read_form(form, plans)
     except FormError as exc:
-        worked = WorkedOut(form, plans, None, exc.problems, None, "")
+        worked = WorkedOut(form, today, plans, None, exc.problems, None, "")
     else:
-        view = overview(request, plans)
-        worked = WorkedOut(form, plans, request, (), view, _key(view))
+        view = overview(request, plans, today=today)
+        worked = WorkedOut(form, today, plans, request, (), view, _key(view))
     st.session_state[LAST_WORKED_OUT] = worked
     return worked

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.care import Accumulators
 from coverage.compare import IN_NETWORK, OUT_OF_NETWORK, CareComparison, compare_care, compare_networks
 from coverage.estimate import Estimate, estimate
 from coverage.estimate_request import OWN_PLAN, EstimateRequest, base_plan
 from coverage.export import visits_csv
 from coverage.form_fields import PLAN_FIELDS
 from coverage.front_desk import FrontDesk, front_desk
+from coverage.notices import format_day
 from coverage.plans import Plan
+from coverage.schedule import plan_year_start_on_or_before
 from coverage.share_link import share_link_params
 from coverage.timeline import CostSoFar, Milestone, cost_so_far, milestones
 
@@ -50,14 +54,15 @@ def changed_fields(request: EstimateRequest, plans: Sequence[Plan]) -> tuple[str
     return tuple(name for name in PLAN_FIELDS if getattr(request.plan, name) != getattr(base, name))
 
 
-def input_reminders(request: EstimateRequest) -> tuple[str, ...]:
+def input_reminders(request: EstimateRequest, today: date | None = None) -> tuple[str, ...]:
     """Sentences about inputs that look left at their blank defaults, shown above the figures.
 
     A plan typed by hand starts with no deductible, copay or coinsurance, out-of-network terms start
     at zero, and so does a second plan typed by hand: each gives "you pay nothing" until the numbers are
     typed in. A reminder is given only when its sentence holds (the first one only in network, where
     those terms apply). The estimate is still worked out (some plans do pay in full); the reminder says
-    what to check.
+    what to check. Given ``today``, figures so far that would count toward a later plan year than
+    today's are pointed out too: they usually belong to the current one, and a new one starts from zero.
     """
     plan, care, said = request.plan, request.care, []
     if request.plan_choice == OWN_PLAN and care.in_network and plan.covers_visits and plan.shares_no_cost():
@@ -71,6 +76,14 @@ def input_reminders(request: EstimateRequest) -> tuple[str, ...]:
             "The out-of-network deductible, copays and coinsurance are all zero, so out of network the plan pays "
             'each visit it covers in full. If your plan has them, type them under "Your plan\'s rules".'
         )
+    if today is not None and request.accumulators != Accumulators():
+        course_year = plan_year_start_on_or_before(care.start_date, plan.plan_year_start)
+        if course_year > plan_year_start_on_or_before(today, plan.plan_year_start):
+            said.append(
+                f"The first visit is in the plan year that starts on {format_day(course_year)}, but the figures "
+                'under "So far this year" count toward that plan year. If they are from the current plan '
+                "year, set them to 0: a new plan year starts from zero."
+            )
     second = request.secondary
     if request.secondary_choice == OWN_PLAN and second is not None and second.plan.shares_no_cost():
         said.append(
@@ -81,8 +94,8 @@ def input_reminders(request: EstimateRequest) -> tuple[str, ...]:
     return tuple(said)
 
 
-def overview(request: EstimateRequest, plans: Sequence[Plan]) -> Overview:
-    """Estimate ``request`` and work out what the page shows around it."""
+def overview(request: EstimateRequest, plans: Sequence[Plan], *, today: date | None = None) -> Overview:
+    """Estimate ``request`` and work out what the page shows around it (``today``: see :func:`input_reminders`)."""
     plan, care, so_far, secondary = request.plan, request.care, request.accumulators, request.secondary
     result = estimate(plan, care, so_far, secondary=secondary)
     return Overview(
@@ -94,7 +107,7 @@ def overview(request: EstimateRequest, plans: Sequence[Plan]) -> Overview:
         cost_so_far=tuple(cost_so_far(result)),
         milestones=tuple(milestones(result)),
         changed_fields=changed_fields(request, plans),
-        reminders=input_reminders(request),
+        reminders=input_reminders(request, today),
         share_link=share_link_params(request, plans),
         csv=visits_csv(result),
     )

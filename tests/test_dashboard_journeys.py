@@ -385,6 +385,19 @@ def test_fields_changed_from_the_plan_list_are_named_in_the_pages_words(app: App
     assert captions == ["Changed from the plan list for this estimate: out-of-pocket maximum, PT copay."]
 
 
+def test_figures_so_far_typed_for_a_course_in_next_plan_year_get_a_reminder() -> None:
+    """A link for a course starting next plan year with a deductible met: the page says those figures count there."""
+    next_year = date.today().year + 1
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"plan": "hmo-30-30", "pt": "3x8", "start": f"{next_year}-01-04", "deductible_met": "350"})
+    at.run()
+
+    reminders = [plain(i.value) for i in at.info if "So far this year" in plain(i.value)]
+    assert not at.exception
+    assert reminders
+    assert reminders[0].startswith(f"The first visit is in the plan year that starts on 1 Jan {next_year}")
+
+
 def test_headline_labels_say_what_the_figure_is_for_the_plan_picked(app: AppTest) -> None:
     """Medicare: 'once the deductible is met' and no maximum; deductible waived: the copay and coinsurance."""
     labels = {m.label: m.value for m in app.metric}

@@ -147,3 +147,21 @@ def test_a_second_plan_typed_by_hand_still_blank_gets_a_reminder() -> None:
     assert reminder.startswith("Your second plan's numbers are not typed in yet")
     assert overview(request, PLANS).estimate.patient_total == 0  # what the sentence says: it pays all that is left
     assert overview(typed, PLANS).reminders == ()
+
+
+def test_figures_so_far_that_would_count_toward_a_later_plan_year_are_pointed_out() -> None:
+    """On 25 Nov 2026 a course from 4 Jan 2027 with 350.00 deductible met: that figure would count toward 2027."""
+    today = date(2026, 11, 25)
+    request = parse_share_link(
+        {"plan": "hmo-30-30", "pt": "3x8", "start": "2027-01-04", "deductible_met": "350"}, PLANS, today=today
+    )
+    this_year = parse_share_link(
+        {"plan": "hmo-30-30", "pt": "3x8", "start": "2026-11-30", "deductible_met": "350"}, PLANS, today=today
+    )
+    none_typed = parse_share_link({"plan": "hmo-30-30", "pt": "3x8", "start": "2027-01-04"}, PLANS, today=today)
+
+    (reminder,) = overview(request, PLANS, today=today).reminders
+    assert reminder.startswith("The first visit is in the plan year that starts on 1 Jan 2027")
+    assert overview(this_year, PLANS, today=today).reminders == ()
+    assert overview(none_typed, PLANS, today=today).reminders == ()
+    assert overview(request, PLANS).reminders == ()  # without today nothing is assumed
