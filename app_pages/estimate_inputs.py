@@ -14,6 +14,7 @@ import streamlit as st
 from app_pages.network_inputs import billed_charge, network_question, out_of_network_so_far, out_of_network_terms
 from app_pages.second_insurance_inputs import draw_second_insurance
 from app_pages.shared import Fields, seed
+from app_pages.take_home import PATIENT_KEYS
 from coverage import CopayTiming, PayerType, Plan
 from coverage.care import EARLIEST_START, LATEST_START
 from coverage.estimate_request import (
@@ -22,7 +23,14 @@ from coverage.estimate_request import (
     base_plan,
     default_request,
 )
-from coverage.form_fields import ACCUMULATOR_FIELDS, PLAN_FIELDS, SECONDARY_KEYS, form_values, plan_form_values
+from coverage.form_fields import (
+    ACCUMULATOR_FIELDS,
+    PLAN_FIELDS,
+    SECONDARY_KEYS,
+    form_values,
+    next_caller_values,
+    plan_form_values,
+)
 from coverage.share_link import ShareLinkError, is_share_link, parse_share_link
 
 PAYER_LABELS = {
@@ -65,6 +73,16 @@ def _use_plan(plans: list[Plan]) -> None:
         st.session_state[SHOW_PLAN_RULES] = True  # the numbers have to be typed in
 
 
+def _next_caller(plans: list[Plan]) -> None:
+    """Blank what describes one caller; keep the plan, its rules and the therapy for the next question."""
+    state = st.session_state
+    request = state.get("estimate_request") or default_request(plans, datetime.now(UTC).astimezone().date())
+    seed(next_caller_values(request))
+    for key in PATIENT_KEYS:
+        state.pop(key, None)
+    state[SHOW_SO_FAR] = state[SHOW_SECONDARY] = False
+
+
 def load_scenario(plans: list[Plan]) -> None:
     """Fill the form from the address's link, or with the first-time defaults (a bad link says why).
 
@@ -97,6 +115,14 @@ def load_scenario(plans: list[Plan]) -> None:
 
 def draw_inputs(fields: Fields, plans: list[Plan]) -> None:
     """Every input of the estimate, in the order a person fills them in."""
+    st.button(
+        "Next caller: clear the figures so far, the second insurance and the printout details",
+        key="next_caller",
+        on_click=_next_caller,
+        args=(plans,),
+        type="tertiary",
+        help="For the front desk between calls: the plan and the therapy stay; what one patient told you goes.",
+    )
     _plan_picker(fields, plans)
     _care(fields)
     _plan_rules(fields)

@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
+from app_pages.shared import escape_markdown
 from coverage import (
     EXAMPLE_CLINIC,
     Clinic,
@@ -128,6 +129,20 @@ def _good_faith(estimate: Estimate, clinic: Clinic, today: date) -> None:
     )
 
 
+#: What one patient typed for the printouts (never saved; cleared for the next caller).
+PATIENT_KEYS = (
+    "take_home_patient_name",
+    "take_home_birth_date",
+    "take_home_diagnosis_codes",
+    "take_home_separate_services",
+    "take_home_paying_myself",
+    "verify_date",
+    "verify_method",
+    "verify_representative",
+    "verify_reference",
+    "verify_initials",
+)
+
 #: Session key of the take-home expander; its content is drawn only while it is open (keeps reruns quick).
 SHOW_TAKE_HOME = "show_take_home"
 
@@ -153,8 +168,14 @@ def _take_home(estimate: Estimate) -> None:
         return
     today = date.today()  # noqa: DTZ011 - the clinic's local date is the date of issue
     name = st.text_input(
-        "Patient's name for the printout (optional, not saved)", max_chars=120, key="take_home_patient_name"
+        "Patient's name for the printout (optional, not saved)",
+        max_chars=120,
+        key="take_home_patient_name",
+        help="Press Enter after typing: the printouts use the name shown under this field.",
     )
+    # A name still being typed reaches the page only on Enter (or leaving the field); say which name the
+    # downloads carry, so a printout never goes out with a name the person did not see.
+    st.caption(f"The printouts below carry the name: {escape_markdown(name) if name else 'no name'}.")
     verification = _verification_record(today)
     patient_copy, staff_copy = st.columns(2)
     patient_copy.download_button(

@@ -159,3 +159,16 @@ def secondary_form_values(request: EstimateRequest) -> dict[str, Any]:
     values |= {f"secondary_{name}": _text(getattr(plan, name)) for name in SECONDARY_PLAN_FIELDS}
     values |= {f"secondary_{name}": _text(getattr(so_far, name)) for name in SECONDARY_ACCUMULATOR_FIELDS}
     return values
+
+
+def next_caller_values(request: EstimateRequest) -> dict[str, Any]:
+    """The fields that describe one caller, blank: figures so far at zero and no second insurance.
+
+    The plan, the care and the rules stay as they are: the front desk often answers the next caller
+    about the same plan and course, and picks another plan when it is not.
+    """
+    blank = request.model_copy(
+        update={"accumulators": Accumulators(), "secondary_choice": NO_SECONDARY, "secondary": None}
+    )
+    values = form_values(blank)
+    return {key: values[key] for key in (*ACCUMULATOR_FIELDS, *SECONDARY_KEYS)}

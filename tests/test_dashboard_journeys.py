@@ -447,3 +447,24 @@ def test_the_visit_table_lists_every_visit_and_the_csv_can_be_downloaded(app: Ap
     assert len(table) == len(result.visits)
     assert [parse_money(text) for text in table["You pay"]] == [v.patient_pays for v in result.visits]
     assert app.get("download_button")
+
+
+def test_next_caller_clears_what_one_patient_said_and_keeps_the_plan_and_the_therapy(app: AppTest) -> None:
+    """After a call: figures so far, the second insurance and the printout name go; plan and course stay."""
+    app.selectbox(key="plan").select("hmo-30-30").run()
+    open_section(app, "show_so_far")
+    app.text_input(key="deductible_met").set_value("120.50").run()
+    open_section(app, "show_secondary")
+    app.selectbox(key="secondary").select("_medicaid").run()
+    app.session_state["take_home_patient_name"] = "Ann Example"
+    app.number_input(key="pt_weeks").set_value(10).run()
+
+    app.button(key="next_caller").click().run()
+
+    expected = estimate(PLANS["hmo-30-30"], CarePlan(start_date=START, pt=PT_2X8.model_copy(update={"weeks": 10})))
+    assert not app.exception
+    assert app.session_state["deductible_met"] == "0.00"
+    assert app.session_state["secondary"] == ""
+    assert "take_home_patient_name" not in app.session_state
+    assert app.selectbox(key="plan").value == "hmo-30-30"
+    assert shown_total(app) == expected.patient_total
