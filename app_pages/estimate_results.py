@@ -11,7 +11,7 @@ import streamlit as st
 from app_pages.charts import cost_chart_spec
 from app_pages.network_results import draw_networks
 from app_pages.shared import escape_markdown, money_md
-from coverage import format_money
+from coverage import NoticeKind, format_money
 from coverage.explain import explain_visit, visit_title
 from coverage.form_fields import PLAN_FIELD_LABELS
 from coverage.notices import format_day
@@ -83,15 +83,21 @@ def _front_desk(view: Overview) -> None:
                     "network, and type its out-of-network terms."
                 )
             return
-        left = [
-            ("PT", desk.pt_visits_left),
-            ("OT", desk.ot_visits_left),
-            ("PT and OT together", desk.pool_visits_left),
-        ]
+        care = view.estimate.care
+        left = [(name, count) for name, count in (("PT", desk.pt_visits_left), ("OT", desk.ot_visits_left))
+                if care.course(name) is not None]  # fmt: skip
+        left += [("PT and OT together", desk.pool_visits_left)]
         st.markdown(
             "Visits left this plan year: "
             + "; ".join(f"{name} {'no limit' if count is None else count}" for name, count in left)
         )
+        asks = [n for n in view.estimate.notices if n.kind in _DESK_ASKS]
+        if asks:
+            st.markdown("To arrange: " + " ".join(escape_markdown(n.message) for n in asks))
+
+
+#: Notices that ask the desk to arrange something before a visit.
+_DESK_ASKS = {NoticeKind.REFERRAL_REQUIRED, NoticeKind.PRIOR_AUTHORIZATION}
 
 
 def _notices(view: Overview) -> None:
@@ -179,6 +185,7 @@ def _explain(view: Overview) -> None:
         list(position),
         format_func=lambda name: (
             f"{visit_title(visits[position[name]])}: you pay {format_money(visits[position[name]].patient_pays)}"
+            + ("" if visits[position[name]].covered else " (not covered)")
         ),
         key="explain_visit",
         help="Pick a visit to see its arithmetic.",

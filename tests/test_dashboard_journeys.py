@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from coverage import Accumulators, CarePlan, Course, Plan, estimate, parse_money
+from coverage import Accumulators, CarePlan, Course, NoticeKind, Plan, estimate, parse_money
 from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE
 from coverage.explain import explain_visit
 from tests.conftest import PLANS_CSV
@@ -468,3 +468,30 @@ def test_next_caller_clears_what_one_patient_said_and_keeps_the_plan_and_the_the
     assert "take_home_patient_name" not in app.session_state
     assert app.selectbox(key="plan").value == "hmo-30-30"
     assert shown_total(app) == expected.patient_total
+
+
+def test_the_front_desk_panel_lists_what_to_arrange_and_only_the_therapies_on(app: AppTest) -> None:
+    """Medicare Advantage HMO, PT only: a referral and an authorization to arrange; no OT count while OT is off."""
+    app.selectbox(key="plan").select("ma-hmo").run()
+
+    result = estimate(PLANS["ma-hmo"], CarePlan(start_date=START, pt=PT_2X8))
+    asks = [
+        n.message for n in result.notices if n.kind in {NoticeKind.REFERRAL_REQUIRED, NoticeKind.PRIOR_AUTHORIZATION}
+    ]
+    desk = [plain(m.value) for m in app.container("front_desk").markdown]
+    assert not app.exception
+    assert len(asks) == 2  # the referral before visit 1, the authorization after 12 PT visits
+    assert "To arrange: " + " ".join(asks) in desk
+    assert "Visits left this plan year: PT no limit; PT and OT together no limit" in desk
+
+
+def test_the_visit_picker_marks_the_visits_the_plan_does_not_cover(app: AppTest) -> None:
+    """HMO with 25 of 30 PT visits used: visit 6 onward read '(not covered)' in the picker, visit 5 does not."""
+    app.selectbox(key="plan").select("hmo-30-30").run()
+    open_section(app, "show_so_far")
+    app.number_input(key="pt_visits_used").set_value(25).run()
+
+    picker = app.selectbox(key="explain_visit")
+    assert not app.exception
+    assert not picker.format_func("PT 5").endswith("(not covered)")
+    assert picker.format_func("PT 6").endswith("(not covered)")  # 25 used + 5 covered = the 30-visit limit
