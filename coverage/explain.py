@@ -50,10 +50,11 @@ def explain_visit(estimate: Estimate, index: int) -> list[str]:
     else:
         lines.append("No coinsurance: your plan does not charge a percentage for this therapy.")
     charged_total = charged.patient_pays
-    if visit.oop_room_before is not None and visit.patient_pays < charged_total:
+    # The share under the plan's rules, before any balance bill or second insurance: the cap applies to it alone.
+    if visit.oop_room_before is not None and visit.cost_sharing < charged_total:
         lines.append(
-            f"Your out-of-pocket maximum had {format_money(visit.oop_room_before)} left, so you pay "
-            f"{format_money(visit.patient_pays)} instead of {format_money(charged_total)}; the plan pays the rest."
+            f"Your out-of-pocket maximum had {format_money(visit.oop_room_before)} left, so your share is "
+            f"{format_money(visit.cost_sharing)} instead of {format_money(charged_total)}; the plan pays the rest."
         )
     lines += _balance_bill_and_second_plan(visit)
     parts = f"{format_money(visit.to_deductible)} + {format_money(visit.copay)} + {format_money(visit.coinsurance)}"

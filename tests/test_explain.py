@@ -7,7 +7,18 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 
-from coverage import Accumulators, CarePlan, Course, Plan, Secondary, estimate, explain_visit, format_money, load_plans
+from coverage import (
+    Accumulators,
+    CarePlan,
+    Course,
+    Plan,
+    Secondary,
+    estimate,
+    explain_visit,
+    format_money,
+    load_plans,
+    medicaid_secondary,
+)
 from tests.conftest import PLANS_CSV
 from tests.strategies import out_of_network, scenarios, secondaries
 
@@ -75,7 +86,7 @@ def test_a_visit_cut_by_the_out_of_pocket_maximum_says_so() -> None:
     lines = explain_visit(result, 1)
 
     assert (
-        "Your out-of-pocket maximum had $7.62 left, so you pay $7.62 instead of $42.38; the plan pays the rest."
+        "Your out-of-pocket maximum had $7.62 left, so your share is $7.62 instead of $42.38; the plan pays the rest."
         in lines
     )
     assert lines[-1] == "You pay $0.00 + $0.00 + $7.62 = $7.62. The plan pays $84.75 - $7.62 = $77.13."
@@ -192,3 +203,33 @@ def test_every_out_of_network_explanation_with_a_second_plan_adds_up(
             f"= {format_money(visit.patient_pays)}. The plan pays {format_money(visit.allowed)} - "
             f"{format_money(visit.cost_sharing)} = {format_money(visit.plan_pays)}."
         )
+
+
+def test_what_a_second_insurance_pays_is_not_put_down_to_the_maximum() -> None:
+    """Medicaid pays the 20.00 copay: the maximum had room, so no line says it capped anything (audit finding)."""
+    plan = Plan(plan_id="p", plan_name="P", payer_type="commercial", pt_copay="20", oop_max="5000")
+    care = CarePlan(start_date=date(2026, 1, 5), pt=Course(visits_per_week=1, weeks=1, visit_rate="100"))
+
+    lines = explain_visit(estimate(plan, care, secondary=medicaid_secondary()), 0)
+
+    assert not [line for line in lines if "out-of-pocket maximum" in line]
+    assert lines[-1].startswith("You pay $0.00 + $20.00 + $0.00 - $20.00 (second insurance) = $0.00.")
+
+
+def test_out_of_network_a_maximum_that_caps_the_share_is_explained_beside_the_balance_bill() -> None:
+    """50 % of 100 is 50, capped at the 30 maximum; the 50 balance bill comes on top (audit finding)."""
+    plan = Plan(
+        plan_id="p", plan_name="P", payer_type="commercial", oon_covered=True,
+        oon_pt_coinsurance_pct="50", oon_oop_max="30",
+    )  # fmt: skip
+    care = CarePlan(
+        start_date=date(2026, 1, 5), in_network=False,
+        pt=Course(visits_per_week=1, weeks=1, visit_rate="100", billed_rate="150"),
+    )  # fmt: skip
+
+    lines = explain_visit(estimate(plan, care), 0)
+
+    assert (
+        "Your out-of-pocket maximum had $30.00 left, so your share is $30.00 instead of $50.00; the plan pays the rest."
+        in lines
+    )
