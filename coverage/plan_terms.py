@@ -69,7 +69,10 @@ def plan_rules(plan: Plan) -> tuple[Row, ...]:
             "OT and PT on the same day",
             _yes_no(plan.same_day_counts_once, "count as one visit of the combined limit", "count as two visits"),
         ),
-        ("Copays per day", _yes_no(plan.one_copay_per_day, "one copay a day across OT and PT", "one copay per therapy visit")),
+        (
+            "Copays per day",
+            _yes_no(plan.one_copay_per_day, "one copay a day across OT and PT", "one copay per therapy visit"),
+        ),
         (
             "Prior authorization",
             "not needed"
