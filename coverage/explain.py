@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from coverage.cost_sharing import Share, share_of_visit
 from coverage.estimate import Estimate, VisitCost
-from coverage.money import ZERO, format_money
+from coverage.money import format_money
 from coverage.network import network_terms
 from coverage.notices import format_day, visit_label
 from coverage.plans import CopayTiming, Plan
@@ -99,15 +99,11 @@ def _split(plan: Plan, visit: VisitCost, copay: Decimal, oop_room: Decimal | Non
 
 
 def _charged(plan: Plan, visit: VisitCost) -> tuple[Decimal, Share]:
-    """The copay that was due and the parts charged before the out-of-pocket cap.
+    """The copay that was due (as the engine recorded it) and the parts charged before the out-of-pocket cap.
 
     The copay due is the plan's, or none when one copay per day applies and it was already charged that day.
     """
-    paid = (visit.to_deductible, visit.copay, visit.coinsurance)
-    due = plan.copay(visit.discipline)
-    if plan.one_copay_per_day and tuple(_split(plan, visit, due, visit.oop_room_before)[:3]) != paid:
-        due = ZERO
-    return due, _split(plan, visit, due, None)
+    return visit.copay_due, _split(plan, visit, visit.copay_due, None)
 
 
 def _deductible(plan: Plan, visit: VisitCost, charged: Share) -> list[str]:

@@ -196,6 +196,7 @@ class _Projection:
                 plan_year_start=year.start,
                 deductible_left_before=year.deductible_left,
                 oop_room_before=year.oop_room,
+                copay_due=copay_due,
             )
         )
         self._accrue(

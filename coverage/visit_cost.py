@@ -52,6 +52,9 @@ class VisitCost(BaseModel):
     oop_room_before: Decimal | None
     balance_bill: Decimal = ZERO
     secondary_pays: Decimal = ZERO
+    #: The copay the plan's rules asked of this visit before any out-of-pocket cap: none when one copay
+    #: per day was already charged that day, and none for a visit not covered.
+    copay_due: Decimal = ZERO
 
     @property
     def cost_sharing(self) -> Decimal:

@@ -233,3 +233,21 @@ def test_out_of_network_a_maximum_that_caps_the_share_is_explained_beside_the_ba
         "Your out-of-pocket maximum had $30.00 left, so your share is $30.00 instead of $50.00; the plan pays the rest."
         in lines
     )
+
+
+def test_one_copay_per_day_is_explained_even_when_the_maximum_is_already_reached() -> None:
+    """OT then PT on one day, maximum reached: PT had no copay due, so its share would have been 10 % of 100."""
+    plan = Plan(
+        plan_id="p", plan_name="P", payer_type="commercial", ot_copay="20", pt_copay="20",
+        pt_coinsurance_pct="10", oop_max="1000", one_copay_per_day=True,
+    )  # fmt: skip
+    visit = Course(visits_per_week=1, weeks=1, visit_rate="100")
+    result = estimate(plan, CarePlan(start_date=date(2026, 1, 5), ot=visit, pt=visit), Accumulators(oop_met="1000"))
+
+    # OT comes first on the day and is due the copay; PT is due none: 10 % of 100 = 10, all capped to 0.
+    lines = explain_visit(result, 1)
+
+    assert result.visits[1].discipline == "PT"
+    assert "No copay: your plan charges one copay per day, and it was charged at an earlier visit that day." in lines
+    assert "Coinsurance: 10% of the $100.00 left = $10.00." in lines
+    assert any("instead of $10.00" in line for line in lines)
