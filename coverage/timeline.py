@@ -10,7 +10,8 @@ from coverage.estimate import Estimate
 from coverage.money import ZERO
 from coverage.notices import NoticeKind
 
-#: A short name for each milestone a chart can mark (referral and self-pay are not dated milestones).
+#: A short name for each milestone a chart can mark. Not charted: the referral, self-pay, and the figures so far
+#: already meeting the deductible or maximum (said once, before the first visit, in the notices).
 MILESTONE_NAMES = {
     NoticeKind.DEDUCTIBLE_MET: "Deductible met",
     NoticeKind.OOP_MAX_REACHED: "Out-of-pocket maximum reached",
