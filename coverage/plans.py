@@ -26,6 +26,8 @@ VisitCount = Annotated[int, Field(ge=0, le=MAX_VISITS, strict=False)]
 
 _PLAN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+#: How people type a month and day: 7/1, 7-1, 07/01 (written back as 07-01).
+_TYPED_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/]\s*(\d{1,2})\s*$")
 #: A cell starting with one of these could run as a spreadsheet formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -100,6 +102,9 @@ class Plan(BaseModel):
     @field_validator("plan_year_start")
     @classmethod
     def _plan_year_start_is_month_day(cls, value: str) -> str:
+        typed = _TYPED_MONTH_DAY.match(value)
+        if typed:  # "7/1" and "7-1" are written as the MM-DD plans.csv uses
+            value = f"{int(typed.group(1)):02d}-{int(typed.group(2)):02d}"
         parse_month_day(value)
         return value
 

@@ -90,3 +90,18 @@ def test_a_start_date_outside_2000_to_2099_is_refused_in_words() -> None:
     """A first visit in year 9999 is a ValidationError with a plain message, never a calendar overflow."""
     with pytest.raises(ValidationError, match="pick a date from 01 Jan 2000 to 31 Dec 2099"):
         CarePlan(start_date=date(9999, 12, 1), pt=Course(visits_per_week=1, weeks=1, visit_rate="1.00"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"), [("7/1", "07-01"), ("7-1", "07-01"), ("07/01", "07-01"), ("12-31", "12-31")]
+)
+def test_a_plan_year_start_typed_as_people_write_it_is_kept_as_mm_dd(typed: str, kept: str) -> None:
+    """'7/1' and '7-1' are the 1st of July, kept as 07-01, the form plans.csv uses."""
+    assert Plan(plan_id="p", plan_name="P", payer_type="commercial", plan_year_start=typed).plan_year_start == kept
+
+
+@pytest.mark.parametrize("typed", ["13/1", "2/29", "7/1/2026", "July 1"])
+def test_a_plan_year_start_that_is_not_a_yearly_day_is_refused(typed: str) -> None:
+    """A month 13, 29 February (not in every year), a full date or words are refused with a message."""
+    with pytest.raises(ValidationError):
+        Plan(plan_id="p", plan_name="P", payer_type="commercial", plan_year_start=typed)
