@@ -60,12 +60,16 @@ def estimate_pdf(
     pdf.bullets([f"{format_day(n.date)}: {n.message}" for n in estimate.notices] or ["No milestones in this course."])
     pdf.heading("Care plan")
     pdf.bullets(care_plan(estimate))
-    pdf.heading("The plan and every rule used")
-    pdf.pairs(plan_rules(estimate.plan))
-    pdf.heading("Network and second insurance")
-    pdf.pairs(network_and_secondary(estimate))
-    pdf.heading("Figures so far this plan year (before the first visit)")
-    pdf.pairs(year_to_date(estimate.accumulators))
+    if estimate.plan.covers_visits:
+        pdf.heading("The plan and every rule used")
+        pdf.pairs(plan_rules(estimate.plan))
+        pdf.heading("Network and second insurance")
+        pdf.pairs(network_and_secondary(estimate))
+        pdf.heading("Figures so far this plan year (before the first visit)")
+        pdf.pairs(year_to_date(estimate.accumulators))
+    else:  # no insurance: no rules, deductible or figures so far apply
+        pdf.heading("Payment")
+        pdf.paragraph("No insurance pays for these visits: each is charged at its self-pay rate.")
     pdf.heading("Visit by visit")
     pdf.grid(_VISIT_HEADINGS, _visit_rows(estimate.visits), widths=_VISIT_WIDTHS, right=_VISIT_RIGHT)
     pdf.paragraph(
@@ -89,7 +93,8 @@ def _headline(pdf: Document, estimate: Estimate, *, patient_name: str, issued: d
     pdf.paragraph(" · ".join(facts))
     pdf.paragraph(
         f"You pay in total: {format_money(estimate.patient_total)} for {estimate.total.visits} visits "
-        f"from {format_day(first)} to {format_day(last)}. Your plan pays {format_money(estimate.plan_total)}.",
+        f"from {format_day(first)} to {format_day(last)}."
+        + (f" Your plan pays {format_money(estimate.plan_total)}." if estimate.plan.covers_visits else ""),
         bold=True,
         size=11,
     )

@@ -47,7 +47,9 @@ def project(
             year_start = plan_year_start_on_or_before(slot.date, plan.plan_year_start)
             run.close_year(year)
             year = YearState.opening(plan, year_start, Accumulators())
-            run.notice(position, notices.plan_year_reset(slot.discipline, slot.course_index + 1, slot.date, year_start))
+            if covers:  # with nothing covered, nothing restarts that changes a price
+                reset = notices.plan_year_reset(slot.discipline, slot.course_index + 1, slot.date, year_start)
+                run.notice(position, reset)
         run.visit(position, slot, year)
     run.close_year(year)
     return Projection(run.visits, [notice for _, notice in sorted(run.notices, key=lambda pair: pair[0])])

@@ -14,7 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from coverage import CarePlan, Course, Estimate, Verification, estimate, estimate_pdf, format_money, medicaid_secondary
+from coverage import (
+    CarePlan,
+    Course,
+    Estimate,
+    NoticeKind,
+    Verification,
+    estimate,
+    estimate_pdf,
+    format_money,
+    medicaid_secondary,
+)
 from coverage.clinic import Clinic
 from coverage.defaults import OT_VISIT_RATE, PT_VISIT_RATE
 from coverage.disclosure import MAY_DIFFER, NOT_A_GUARANTEE, WHAT_TO_DO_INSURED, WHAT_TO_DO_SELF_PAY
@@ -58,6 +68,13 @@ def printed(request: pytest.FixtureRequest) -> tuple[Estimate, str]:
     return result, pdf_text(estimate_pdf(result, clinic=CLINIC, issued=ISSUED))
 
 
+@pytest.fixture(scope="module", params=["medicare", "pooled"])
+def printed_insured(request: pytest.FixtureRequest) -> tuple[Estimate, str]:
+    """The example estimates under an insurance plan (Medicare, pooled-limit PPO) and their patient copies."""
+    result = SCENARIOS[request.param]()
+    return result, pdf_text(estimate_pdf(result, clinic=CLINIC, issued=ISSUED))
+
+
 def test_the_printout_shows_the_engines_totals_per_therapy_and_overall(printed: tuple[Estimate, str]) -> None:
     """The patient total, the plan total and each therapy's totals are printed as the engine computed them."""
     result, text = printed
@@ -65,7 +82,8 @@ def test_the_printout_shows_the_engines_totals_per_therapy_and_overall(printed: 
     named = [("OT", result.ot_total), ("PT", result.pt_total), ("All visits", result.total)]
 
     assert f"You pay in total: {format_money(result.patient_total)} for {result.total.visits} visits" in text
-    assert f"Your plan pays {format_money(result.plan_total)}" in text
+    said_plan = f"Your plan pays {format_money(result.plan_total)}"
+    assert (said_plan in text) is result.plan.covers_visits  # no insurance, no "your plan pays $0.00"
     for name, t in named:
         if t is None:
             assert f"{name} 0 " not in text
@@ -83,9 +101,9 @@ def test_every_milestone_is_printed_with_its_date(printed: tuple[Estimate, str])
         assert squash(f"{format_day(notice.date)}: {notice.message}") in text
 
 
-def test_every_rule_of_the_plan_and_the_year_so_far_is_printed(printed: tuple[Estimate, str]) -> None:
+def test_every_rule_of_the_plan_and_the_year_so_far_is_printed(printed_insured: tuple[Estimate, str]) -> None:
     """Each plan rule and each year-to-date figure is printed with its label."""
-    result, text = printed
+    result, text = printed_insured
 
     rows = [*plan_rules(result.plan), *year_to_date(result.accumulators)]
 
@@ -93,9 +111,9 @@ def test_every_rule_of_the_plan_and_the_year_so_far_is_printed(printed: tuple[Es
         assert squash(f"{label} {value}") in text
 
 
-def test_the_plans_own_figures_appear_on_the_printout(printed: tuple[Estimate, str]) -> None:
+def test_the_plans_own_figures_appear_on_the_printout(printed_insured: tuple[Estimate, str]) -> None:
     """The deductible, the maximum, the visit limit and the threshold of plans.csv are on the page."""
-    result, text = printed
+    result, text = printed_insured
     plan = result.plan
 
     assert f"Deductible {format_money(plan.deductible)}" in text
@@ -105,6 +123,20 @@ def test_the_plans_own_figures_appear_on_the_printout(printed: tuple[Estimate, s
         assert f"{plan.combined_visit_limit} visits a plan year" in text
     if plan.therapy_threshold is not None:
         assert f"{format_money(plan.therapy_threshold)} per therapy a year" in text
+
+
+def test_a_self_pay_printout_carries_no_insurance_rules_or_plan_year() -> None:
+    """No insurance: no plan-rules table, no figures so far, no new-plan-year milestone; it says who pays."""
+    # Twice a week for 6 weeks from Mon 7 Dec 2026: the course runs into January, a new calendar year.
+    care = CarePlan(start_date=date(2026, 12, 7), pt=Course(visits_per_week=2, weeks=6, visit_rate="90.00"))
+    result = estimate(catalog_plan("self-pay"), care)
+    text = pdf_text(estimate_pdf(result, clinic=CLINIC, issued=ISSUED))
+
+    assert result.visits[-1].date.year == 2027
+    assert "No insurance pays for these visits: each is charged at its self-pay rate." in text
+    assert "The plan and every rule used" not in text
+    assert "Figures so far this plan year" not in text
+    assert not [n for n in result.notices if n.kind is NoticeKind.PLAN_YEAR_RESET]
 
 
 def test_the_care_plan_and_every_visit_are_printed_in_order(printed: tuple[Estimate, str]) -> None:
