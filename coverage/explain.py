@@ -10,8 +10,6 @@ rule is restated here.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from coverage.cost_sharing import Share, share_of_visit
 from coverage.estimate import Estimate, VisitCost
 from coverage.money import format_money
@@ -40,9 +38,9 @@ def explain_visit(estimate: Estimate, index: int) -> list[str]:
         lines.append(f"You pay the self-pay rate: {format_money(visit.patient_pays)}. The plan pays nothing.")
         return lines
     plan = network_terms(estimate.plan, estimate.care, estimate.accumulators).plan
-    copay_due, charged = _charged(plan, visit)
+    charged = _charged(plan, visit)
     lines += _deductible(plan, visit, charged)
-    lines += _copay(plan, visit, copay_due, charged)
+    lines += _copay(plan, visit, charged)
     base = visit.allowed - charged.to_deductible - charged.copay
     pct = plan.coinsurance_pct(visit.discipline)
     if pct:
@@ -86,24 +84,20 @@ def _balance_bill_and_second_plan(visit: VisitCost) -> list[str]:
     return lines
 
 
-def _split(plan: Plan, visit: VisitCost, copay: Decimal, oop_room: Decimal | None) -> Share:
-    return share_of_visit(
-        visit.allowed,
-        copay=copay,
-        coinsurance_pct=plan.coinsurance_pct(visit.discipline),
-        deductible_left=visit.deductible_left_before,
-        oop_room=oop_room,
-        deductible_applies=plan.deductible_applies,
-        copay_timing=plan.copay_timing,
-    )
-
-
-def _charged(plan: Plan, visit: VisitCost) -> tuple[Decimal, Share]:
-    """The copay that was due (as the engine recorded it) and the parts charged before the out-of-pocket cap.
+def _charged(plan: Plan, visit: VisitCost) -> Share:
+    """The parts charged before the out-of-pocket cap, from the copay the engine recorded as due.
 
     The copay due is the plan's, or none when one copay per day applies and it was already charged that day.
     """
-    return visit.copay_due, _split(plan, visit, visit.copay_due, None)
+    return share_of_visit(
+        visit.allowed,
+        copay=visit.copay_due,
+        coinsurance_pct=plan.coinsurance_pct(visit.discipline),
+        deductible_left=visit.deductible_left_before,
+        oop_room=None,
+        deductible_applies=plan.deductible_applies,
+        copay_timing=plan.copay_timing,
+    )
 
 
 def _deductible(plan: Plan, visit: VisitCost, charged: Share) -> list[str]:
@@ -118,11 +112,11 @@ def _deductible(plan: Plan, visit: VisitCost, charged: Share) -> list[str]:
     ]
 
 
-def _copay(plan: Plan, visit: VisitCost, due: Decimal, charged: Share) -> list[str]:
+def _copay(plan: Plan, visit: VisitCost, charged: Share) -> list[str]:
     plan_copay = plan.copay(visit.discipline)
     if plan_copay == 0:
         return ["No copay: your plan does not charge one for this therapy."]
-    if due == 0:
+    if visit.copay_due == 0:
         return ["No copay: your plan charges one copay per day, and it was charged at an earlier visit that day."]
     if charged.copay == 0:
         return ["No copay on this visit: the deductible took the whole allowed amount."]
