@@ -136,30 +136,25 @@ def _with_secondary_milestones(primary: list[Notice], as_primary: list[Notice], 
     Only those four are said of the second insurance: its other notices (referral, authorization,
     threshold) are the primary's business on the claim. On the same date the primary's come first.
     """
-    said: list[Notice] = []
-    for notice in as_primary:
-        if notice.kind not in _SAID_OF_THE_SECONDARY:
-            continue
-        assert notice.discipline is not None  # these milestones are tied to a visit
-        assert notice.visit_number is not None
-        at = (notice.discipline, notice.visit_number, notice.date)
-        if notice.kind is NoticeKind.DEDUCTIBLE_MET:
-            said.append(secondary_deductible_met(*at, plan.plan_name))
-        elif notice.kind is NoticeKind.OOP_MAX_REACHED and plan.oop_max is not None:
-            said.append(secondary_oop_max_reached(*at, plan.plan_name, plan.oop_max))
-        elif notice.kind is NoticeKind.VISIT_LIMIT_REACHED:
-            said.append(secondary_visit_limit_reached(*at, plan.plan_name, notice.visits_affected))
-        elif notice.kind is NoticeKind.PLAN_YEAR_RESET:
-            said.append(secondary_plan_year_reset(*at, plan.plan_name))
+    said = [told for notice in as_primary if (told := _said_of_the_secondary(notice, plan)) is not None]
     return sorted([*primary, *said], key=lambda notice: notice.date)  # a stable sort keeps each list's order
 
 
-_SAID_OF_THE_SECONDARY = {
-    NoticeKind.DEDUCTIBLE_MET,
-    NoticeKind.OOP_MAX_REACHED,
-    NoticeKind.VISIT_LIMIT_REACHED,
-    NoticeKind.PLAN_YEAR_RESET,
-}
+def _said_of_the_secondary(notice: Notice, plan: Plan) -> Notice | None:
+    """The second insurance's own notice for one of its run's milestones, or None for one not said of it."""
+    kind, name = notice.kind, plan.plan_name
+    assert notice.discipline is not None  # the engine ties every notice of a run to a visit
+    assert notice.visit_number is not None
+    at = (notice.discipline, notice.visit_number, notice.date)
+    if kind is NoticeKind.DEDUCTIBLE_MET:
+        return secondary_deductible_met(*at, name)
+    if kind is NoticeKind.OOP_MAX_REACHED and plan.oop_max is not None:
+        return secondary_oop_max_reached(*at, name, plan.oop_max)
+    if kind is NoticeKind.VISIT_LIMIT_REACHED:
+        return secondary_visit_limit_reached(*at, name, notice.visits_affected)
+    if kind is NoticeKind.PLAN_YEAR_RESET:
+        return secondary_plan_year_reset(*at, name)
+    return None
 
 
 def _discipline_total(visits: list[VisitCost], care: CarePlan, discipline: Discipline) -> Totals | None:
