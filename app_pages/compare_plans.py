@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.estimate_link import estimate_url
-from app_pages.shared import UPLOADED_PLANS, catalog_plans
+from app_pages.shared import UPLOADED_PLANS, catalog_plans, clinic_today
 from coverage import (
     Accumulators,
     CarePlan,
@@ -33,7 +33,7 @@ from coverage.plan_terms import count_of
 
 _PT, _OT = default_course("PT"), default_course("OT")  # the same first course as the estimate page's
 DEFAULTS: dict[str, object] = {
-    "cmp_start": default_start(date.today()),  # noqa: DTZ011 - the clinic's own calendar day; next Monday
+    "cmp_start": default_start(clinic_today()),  # next Monday
     "cmp_pt_on": True,
     "cmp_pt_per_week": _PT.visits_per_week,
     "cmp_pt_weeks": _PT.weeks,

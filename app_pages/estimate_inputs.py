@@ -6,14 +6,13 @@ Every input has a key named after the field it sets; the values are read by
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import streamlit as st
 
 from app_pages.network_inputs import billed_charge, network_question, out_of_network_so_far, out_of_network_terms
 from app_pages.second_insurance_inputs import draw_second_insurance
-from app_pages.shared import Fields, seed
+from app_pages.shared import Fields, clinic_today, seed
 from app_pages.take_home import PATIENT_KEYS
 from coverage import CopayTiming, PayerType, Plan
 from coverage.care import EARLIEST_START, LATEST_START
@@ -76,7 +75,7 @@ def _use_plan(plans: list[Plan]) -> None:
 def _next_caller(plans: list[Plan]) -> None:
     """Blank what describes one caller; keep the plan, its rules and the therapy for the next question."""
     state = st.session_state
-    request = state.get("estimate_request") or default_request(plans, datetime.now(UTC).astimezone().date())
+    request = state.get("estimate_request") or default_request(plans, clinic_today())
     seed(next_caller_values(request))
     for key in PATIENT_KEYS:
         state.pop(key, None)
@@ -90,7 +89,7 @@ def load_scenario(plans: list[Plan]) -> None:
     address carries parameters the page did not write itself (another page sent the person here).
     """
     state = st.session_state
-    today = datetime.now(UTC).astimezone().date()
+    today = clinic_today()
     params = st.query_params.to_dict()
     link_is_new = is_share_link(params) and params != state.get(LINK_WRITTEN)
     plan_is_gone = SEEDED in state and base_plan(str(state.get("plan")), plans) is None

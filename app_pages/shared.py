@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,11 @@ def current_plans() -> list[Plan]:
     except PlanFileError as exc:
         st.error(f"The clinic's plan list could not be read: {escape_markdown(str(exc))}")
         return []
+
+
+def clinic_today() -> date:
+    """Today on the clinic's clock (the server's local date): first-time defaults, reminders and printouts use it."""
+    return datetime.now(UTC).astimezone().date()
 
 
 def escape_markdown(text: str) -> str:

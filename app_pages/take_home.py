@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
-from app_pages.shared import escape_markdown
+from app_pages.shared import clinic_today, escape_markdown
 from coverage import (
     EXAMPLE_CLINIC,
     Clinic,
@@ -166,7 +166,7 @@ def _take_home(estimate: Estimate) -> None:
     clinic = _clinic()
     if clinic is None:
         return
-    today = date.today()  # noqa: DTZ011 - the clinic's local date is the date of issue
+    today = clinic_today()  # the date of issue
     name = st.text_input(
         "Patient's name for the printout (optional, not saved)",
         max_chars=120,

@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import streamlit as st
 
-from app_pages.shared import form_state
+from app_pages.shared import clinic_today, form_state
 from coverage import EstimateRequest, FormError, Plan, overview, read_form
 from coverage.form_fields import FORM_KEYS
 from coverage.overview import Overview
@@ -46,7 +46,7 @@ def _key(view: Overview) -> str:
 def work_out(plans: Sequence[Plan]) -> WorkedOut:
     """Read the form and work out the estimate, or hand back the last answer when nothing changed."""
     form = form_state(FORM_KEYS)
-    today = datetime.now(UTC).astimezone().date()  # the clinic's day, as the form's first-time defaults use
+    today = clinic_today()
     last = st.session_state.get(LAST_WORKED_OUT)
     if isinstance(last, WorkedOut) and (last.form, last.today) == (form, today) and list(last.plans) == list(plans):
         return last
