@@ -1,6 +1,6 @@
 """The "Plan catalog" page: browse the plans, use your own plans file for this session, keep the catalog (staff).
 
-An uploaded file is parsed in memory (``coverage.uploads``) and kept only in this browser
+An uploaded file is parsed in memory (``coverage.catalog.uploads``) and kept only in this browser
 session: ``st.session_state["uploaded_plans"]`` (a list of ``Plan``) and
 ``st.session_state["uploaded_plans_name"]``, which the estimate page uses instead of the
 clinic's catalog until the user goes back to it. Nothing of it is written to disk.
@@ -18,13 +18,13 @@ from app_pages.paths import PLANS_CSV_ENV, plans_csv_path
 from app_pages.shared import escape_markdown as md
 from app_pages.shared import file_stamp
 from app_pages.staff_access import PASSCODE_ENV, PASSCODE_SECRET, configured_passcode, passcode_guard
-from coverage.catalog_rows import plan_to_row, plans_to_csv
-from coverage.catalog_store import Catalog, open_catalog
-from coverage.form_fields import PLAN_FIELD_LABELS
-from coverage.loader import PlanFileError
-from coverage.plan_terms import count_of
-from coverage.plans import Plan
-from coverage.uploads import UPLOAD_MAX_BYTES, UPLOAD_MAX_PLANS, parse_uploaded_plans
+from coverage.catalog.loader import PlanFileError
+from coverage.catalog.rows import plan_to_row, plans_to_csv
+from coverage.catalog.store import Catalog, open_catalog
+from coverage.catalog.uploads import UPLOAD_MAX_BYTES, UPLOAD_MAX_PLANS, parse_uploaded_plans
+from coverage.engine.plans import Plan
+from coverage.forms.fields import PLAN_FIELD_LABELS
+from coverage.views.plan_terms import count_of
 
 SHOWN_PROBLEMS = 20
 _UPLOAD_ERROR = "catalog_upload_error"

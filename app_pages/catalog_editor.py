@@ -1,7 +1,7 @@
 """Staff mode of the catalog page: add, edit and retire plans in the clinic's plans.csv.
 
 Every change goes through the ``Plan`` model (field-level messages from
-``coverage.validation.field_problems``) and is saved with ``coverage.catalog_store.save_plans``
+``coverage.engine.validation.field_problems``) and is saved with ``coverage.catalog.store.save_plans``
 against the version of the catalog the form was filled from: when a colleague saved in between,
 the save is refused with "the catalog changed" and a button to reload.
 """
@@ -16,12 +16,12 @@ from pydantic_core import PydanticUndefined
 
 from app_pages.paths import plans_csv_path
 from app_pages.shared import escape_markdown as md
-from coverage.catalog_edits import CatalogEditError, add_plan, edit_plan, retire_plan
-from coverage.catalog_rows import cell_text, plan_from_cells, plan_to_row
-from coverage.catalog_store import CatalogChangedError, CatalogError, open_catalog, save_plans
-from coverage.loader import ALL_PLAN_COLUMNS, PlanFileError
-from coverage.plans import CopayTiming, PayerType, Plan
-from coverage.validation import field_problems
+from coverage.catalog.edits import CatalogEditError, add_plan, edit_plan, retire_plan
+from coverage.catalog.loader import ALL_PLAN_COLUMNS, PlanFileError
+from coverage.catalog.rows import cell_text, plan_from_cells, plan_to_row
+from coverage.catalog.store import CatalogChangedError, CatalogError, open_catalog, save_plans
+from coverage.engine.plans import CopayTiming, PayerType, Plan
+from coverage.engine.validation import field_problems
 
 NEW_PLAN = "__new__"
 CHOICES = {"payer_type": [p.value for p in PayerType], "copay_timing": [t.value for t in CopayTiming]}

@@ -15,7 +15,7 @@ from typing import Any
 
 import altair as alt
 
-from coverage.timeline import CostSoFar, Milestone
+from coverage.views.timeline import CostSoFar, Milestone
 
 PATIENT, PLAN, SECOND = "You", "Your plan", "Second insurance"
 #: The theme's teal for the patient, a warm ochre for the plan, a slate for a second insurance.

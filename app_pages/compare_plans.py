@@ -1,6 +1,6 @@
 """Compare plans: every catalog plan ranked by what this plan of care costs the patient.
 
-Reads its own inputs (keys start with ``cmp_``), calls :func:`coverage.compare_plans`
+Reads its own inputs (keys start with ``cmp_``), calls :func:`coverage.engine.plan_ranking`
 once, and shows the cheapest plans with why each costs what it does, and a link
 that opens a plan in the estimate page with the same inputs.
 """
@@ -26,10 +26,10 @@ from coverage import (
     format_money,
     parse_money,
 )
-from coverage.compare_plans import compare_plans
-from coverage.comparison_reasons import why_it_costs
-from coverage.estimate_request import default_course, default_start
-from coverage.plan_terms import count_of
+from coverage.engine.plan_ranking import compare_plans
+from coverage.forms.request import default_course, default_start
+from coverage.views.comparison_reasons import why_it_costs
+from coverage.views.plan_terms import count_of
 
 _PT, _OT = default_course("PT"), default_course("OT")  # the same first course as the estimate page's
 DEFAULTS: dict[str, object] = {

@@ -1,7 +1,7 @@
 """The estimate page's inputs: the plan picker, the therapy, the plan's rules and the year so far.
 
 Every input has a key named after the field it sets; the values are read by
-:func:`coverage.estimate_form.read_form`, never here.
+:func:`coverage.forms.estimate_form.read_form`, never here.
 """
 
 from __future__ import annotations
@@ -15,14 +15,8 @@ from app_pages.second_insurance_inputs import draw_second_insurance
 from app_pages.shared import Fields, clinic_today, seed
 from app_pages.take_home import PATIENT_KEYS
 from coverage import CopayTiming, PayerType, Plan
-from coverage.care import EARLIEST_START, LATEST_START
-from coverage.estimate_request import (
-    NO_SECONDARY,
-    OWN_PLAN,
-    base_plan,
-    default_request,
-)
-from coverage.form_fields import (
+from coverage.engine.care import EARLIEST_START, LATEST_START
+from coverage.forms.fields import (
     ACCUMULATOR_FIELDS,
     PLAN_FIELDS,
     SECONDARY_KEYS,
@@ -30,7 +24,13 @@ from coverage.form_fields import (
     next_caller_values,
     plan_form_values,
 )
-from coverage.share_link import ShareLinkError, is_share_link, parse_share_link
+from coverage.forms.request import (
+    NO_SECONDARY,
+    OWN_PLAN,
+    base_plan,
+    default_request,
+)
+from coverage.forms.share_link import ShareLinkError, is_share_link, parse_share_link
 
 PAYER_LABELS = {
     PayerType.COMMERCIAL: "Commercial (employer or marketplace)",

@@ -12,10 +12,10 @@ from app_pages.charts import cost_chart_spec
 from app_pages.network_results import draw_networks
 from app_pages.shared import escape_markdown, money_md
 from coverage import NoticeKind, format_money
-from coverage.explain import explain_visit, visit_title
-from coverage.form_fields import PLAN_FIELD_LABELS
-from coverage.notices import format_day
-from coverage.overview import Overview
+from coverage.engine.notices import format_day
+from coverage.forms.fields import PLAN_FIELD_LABELS
+from coverage.views.explain import explain_visit, visit_title
+from coverage.views.page_overview import Overview
 
 
 def _headline(view: Overview) -> None:

@@ -1,8 +1,8 @@
 """The estimate page: pick a plan, describe the therapy, see what the whole course costs.
 
-Reads the widgets, calls :func:`coverage.overview.overview` (one domain call, through
+Reads the widgets, calls :func:`coverage.views.page_overview.overview` (one domain call, through
 :func:`app_pages.worked_out.work_out`, which skips it when nothing changed), renders. The
-scenario lives in the address's query parameters (see :mod:`coverage.share_link`), so a copied
+scenario lives in the address's query parameters (see :mod:`coverage.forms.share_link`), so a copied
 link reproduces the estimate. The drawing lives in estimate_inputs.py and estimate_results.py.
 The page script, estimate.py, only calls :func:`draw_estimate_page`: Streamlit's test runner
 compiles a page script afresh on every rerun, an imported module once.

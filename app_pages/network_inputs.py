@@ -1,7 +1,7 @@
 """The estimate page's inputs about networks: is the clinic in network, what it bills, the plan's out-of-network terms.
 
 Every input has a key named after the field it sets; the values are read by
-:func:`coverage.estimate_form.read_form`, never here.
+:func:`coverage.forms.estimate_form.read_form`, never here.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The estimate page's in-network against out-of-network side by side, for a plan that states out-of-network terms.
 
-Both estimates come from :func:`coverage.compare.compare_networks` (through the overview); the page
+Both estimates come from :func:`coverage.views.care_comparison.compare_networks` (through the overview); the page
 only lays them out and says the difference the overview works out.
 """
 
@@ -13,8 +13,8 @@ import streamlit as st
 
 from app_pages.shared import money_md
 from coverage import format_money
-from coverage.compare import OUT_OF_NETWORK
-from coverage.overview import Overview
+from coverage.views.care_comparison import OUT_OF_NETWORK
+from coverage.views.page_overview import Overview
 
 
 def draw_networks(view: Overview) -> None:

@@ -1,7 +1,7 @@
 """The estimate page's second-insurance section: which plan pays second, how it pays, its numbers and year so far.
 
-Which fields are drawn follows :func:`coverage.form_fields.secondary_keys_for`, the same rule the
-form is read with; the values are read by :func:`coverage.estimate_form.read_form`, never here.
+Which fields are drawn follows :func:`coverage.forms.fields.secondary_keys_for`, the same rule the
+form is read with; the values are read by :func:`coverage.forms.estimate_form.read_form`, never here.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import streamlit as st
 
 from app_pages.shared import PERSIST, Fields, cost_terms_inputs, money_md
 from coverage import CoordinationMethod, Plan
-from coverage.estimate_request import MEDICAID, MEDIGAP_G, NO_SECONDARY, OWN_PLAN
-from coverage.form_fields import SECONDARY, SECONDARY_METHOD, secondary_keys_for
-from coverage.secondary import PART_B_DEDUCTIBLE_2026
+from coverage.engine.secondary import PART_B_DEDUCTIBLE_2026
+from coverage.forms.fields import SECONDARY, SECONDARY_METHOD, secondary_keys_for
+from coverage.forms.request import MEDICAID, MEDIGAP_G, NO_SECONDARY, OWN_PLAN
 
 METHOD_LABELS = {
     CoordinationMethod.TRADITIONAL.value: "It pays what it would pay as my only plan, up to what I still owe "

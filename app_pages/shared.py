@@ -16,7 +16,7 @@ import streamlit as st
 
 from app_pages.paths import plans_csv_path
 from coverage import Plan, PlanFileError, format_money, load_plans
-from coverage.plans import MAX_VISITS
+from coverage.engine.plans import MAX_VISITS
 
 #: Session state key where the upload page leaves a session-only catalog (a list of Plan).
 UPLOADED_PLANS = "uploaded_plans"
@@ -140,7 +140,7 @@ class Fields:
         placeholder: str = "0.00",
         disabled: bool = False,
     ) -> None:
-        """A text field for dollars and cents (read with :func:`coverage.money.parse_money`)."""
+        """A text field for dollars and cents (read with :func:`coverage.engine.money.parse_money`)."""
         st.text_input(
             label,
             key=key,

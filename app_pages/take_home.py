@@ -31,7 +31,7 @@ from coverage import (
     load_clinic,
     parse_diagnosis_codes,
 )
-from coverage.validation import describe
+from coverage.engine.validation import describe
 
 CLINIC_TOML = Path(__file__).resolve().parents[1] / "clinic.toml"
 _METHODS = {VerificationMethod.PHONE: "Phone call", VerificationMethod.PORTAL: "Payer's web portal"}

@@ -4,7 +4,7 @@ Streamlit reruns the whole page for every click, also for one that changes no fi
 section, picking a visit to explain). Reading the form and working out the estimate again would
 give the same answer, so this keeps the last answer with the form values it came from and hands
 it back while they match. Nothing here decides a figure: :func:`coverage.read_form` and
-:func:`coverage.overview` do.
+:func:`coverage.views.page_overview` do.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import streamlit as st
 
 from app_pages.shared import clinic_today, form_state
 from coverage import EstimateRequest, FormError, Plan, overview, read_form
-from coverage.form_fields import FORM_KEYS
-from coverage.overview import Overview
+from coverage.forms.fields import FORM_KEYS
+from coverage.views.page_overview import Overview
 
 #: Session state key of the last :class:`WorkedOut` (the figures only; it holds no name).
 LAST_WORKED_OUT = "_estimate_worked_out"

@@ -1,6 +1,6 @@
-"""``python -m coverage``: the command line (see :mod:`coverage.cli`)."""
+"""``python -m coverage``: the command line (see :mod:`coverage.cli.main`)."""
 
-from coverage.cli import main
+from coverage.cli.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from coverage import CarePlan, CopayTiming, Course, PayerType, Plan, estimate  # noqa: E402
-from coverage.cms_import.plan_attributes import COLUMNS as PLAN_ATTRIBUTE_COLUMNS  # noqa: E402
-from coverage.compare_plans import compare_plans  # noqa: E402
-from coverage.plan_table import PlanTable  # noqa: E402
+from coverage.catalog.cms_import.plan_attributes import COLUMNS as PLAN_ATTRIBUTE_COLUMNS  # noqa: E402
+from coverage.engine.plan_ranking import compare_plans  # noqa: E402
+from coverage.engine.plan_table import PlanTable  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
 CARE = CarePlan(  # OT 2 a week + PT 3 a week for 12 weeks: 60 visits
@@ -183,7 +183,7 @@ def write_synthetic_benefits(folder: Path, rows: int, rows_per_plan: int, seed: 
 _MEASURED_IMPORT = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from coverage.cli import main\n"
+    "from coverage.cli.main import main\n"
     "code = main(sys.argv[1:])\n"
     "status = Path('/proc/self/status').read_text().splitlines()\n"
     "peak = [line.split()[1] for line in status if line.startswith('VmHWM')]\n"

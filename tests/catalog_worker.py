@@ -20,9 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coverage.catalog_edits import edit_plan, find_plan
-from coverage.catalog_store import CatalogChangedError, catalog_version, open_catalog, save_plans
-from coverage.loader import load_plans
+from coverage.catalog.edits import edit_plan, find_plan
+from coverage.catalog.loader import load_plans
+from coverage.catalog.store import CatalogChangedError, catalog_version, open_catalog, save_plans
 
 
 def _edit(path: Path, plan_id: str, notes: str) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from coverage import Course, load_plans, parse_money
-from coverage.defaults import PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.engine.defaults import PT_EVAL_RATE, PT_VISIT_RATE
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "streamlit_app.py"

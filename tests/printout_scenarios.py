@@ -10,7 +10,7 @@ from io import BytesIO
 from pypdf import PdfReader
 
 from coverage import Accumulators, CarePlan, Course, Estimate, Plan, estimate, load_plans
-from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from tests.conftest import PLANS_CSV
 
 START = date(2026, 1, 5)  # a Monday

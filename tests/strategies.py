@@ -18,7 +18,10 @@ from coverage import (
     Plan,
     Secondary,
 )
-from coverage.estimate_request import (
+from coverage.engine.plans import FORMULA_STARTS
+from coverage.engine.secondary import medicaid_secondary, medigap_plan_g
+from coverage.forms.fields import SECONDARY_KEYS
+from coverage.forms.request import (
     MEDICAID,
     MEDIGAP_G,
     NO_SECONDARY,
@@ -26,10 +29,7 @@ from coverage.estimate_request import (
     OWN_PLAN_TEMPLATE,
     OWN_SECONDARY_TEMPLATE,
 )
-from coverage.form_fields import SECONDARY_KEYS
-from coverage.plans import FORMULA_STARTS
-from coverage.secondary import medicaid_secondary, medigap_plan_g
-from coverage.share_link import LINK_PARAMS
+from coverage.forms.share_link import LINK_PARAMS
 
 INSURED = [p for p in PayerType if p is not PayerType.SELF_PAY]
 
@@ -220,8 +220,8 @@ def plans_csv_bytes(draw: st.DrawFn) -> bytes:
     import csv
     import io
 
-    from coverage.catalog_rows import plan_to_row
-    from coverage.loader import PLAN_COLUMNS
+    from coverage.catalog.loader import PLAN_COLUMNS
+    from coverage.catalog.rows import plan_to_row
 
     odd = st.one_of(
         st.sampled_from(ODD_CELLS), st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12)

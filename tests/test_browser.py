@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from coverage import Accumulators, CarePlan, Course, estimate, format_money, load_plans, parse_money
-from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
-from coverage.export import visits_csv
+from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.views.export import visits_csv
 from tests.browser_fixtures import ARTIFACTS, VIEWPORT
 from tests.conftest import PLANS_CSV
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from coverage.catalog_edits import find_plan
-from coverage.catalog_store import HISTORY_FOLDER, catalog_version, open_catalog, save_plans
-from coverage.loader import load_plans
+from coverage.catalog.edits import find_plan
+from coverage.catalog.loader import load_plans
+from coverage.catalog.store import HISTORY_FOLDER, catalog_version, open_catalog, save_plans
 from tests.conftest import PLANS_CSV, ROOT
 
 WORKER_TIMEOUT = 60

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from coverage.catalog_edits import CatalogEditError, add_plan, edit_plan, find_plan, retire_plan
-from coverage.catalog_rows import plan_from_cells, plan_to_row
-from coverage.loader import load_plans
-from coverage.plans import Plan
-from coverage.validation import field_problems
+from coverage.catalog.edits import CatalogEditError, add_plan, edit_plan, find_plan, retire_plan
+from coverage.catalog.loader import load_plans
+from coverage.catalog.rows import plan_from_cells, plan_to_row
+from coverage.engine.plans import Plan
+from coverage.engine.validation import field_problems
 from tests.conftest import PLANS_CSV
 
 CATALOG = load_plans(PLANS_CSV)

@@ -14,9 +14,9 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages.paths import PLANS_CSV_ENV
 from app_pages.staff_access import PASSCODE_ENV
-from coverage.catalog_edits import edit_plan, find_plan
-from coverage.catalog_store import HISTORY_FOLDER, open_catalog, save_plans
-from coverage.loader import load_plans
+from coverage.catalog.edits import edit_plan, find_plan
+from coverage.catalog.loader import load_plans
+from coverage.catalog.store import HISTORY_FOLDER, open_catalog, save_plans
 from tests.conftest import PLANS_CSV, ROOT
 
 PAGE = Path(__file__).resolve().parents[1] / "app_pages" / "catalog.py"

@@ -16,10 +16,11 @@ from filelock import FileLock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coverage import catalog_store
-from coverage.catalog_edits import retire_plan
-from coverage.catalog_rows import plan_to_row, plans_to_csv
-from coverage.catalog_store import (
+from coverage.catalog import store as catalog_store
+from coverage.catalog.edits import retire_plan
+from coverage.catalog.loader import PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
+from coverage.catalog.rows import plan_to_row, plans_to_csv
+from coverage.catalog.store import (
     HISTORY_FOLDER,
     HISTORY_KEPT,
     NO_CATALOG,
@@ -29,8 +30,7 @@ from coverage.catalog_store import (
     open_catalog,
     save_plans,
 )
-from coverage.loader import PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
-from coverage.plans import Plan
+from coverage.engine.plans import Plan
 from tests.conftest import PLANS_CSV
 from tests.strategies import plans_with_any_text
 
@@ -143,7 +143,7 @@ def _raise(error_number: int) -> Any:
 @pytest.mark.parametrize(
     ("target", "error_number", "reason"),
     [
-        ("coverage.catalog_store.FileLock", errno.EROFS, "read-only"),  # cannot even create the lock file
+        ("coverage.catalog.store.FileLock", errno.EROFS, "read-only"),  # cannot even create the lock file
         ("tempfile.mkstemp", errno.EACCES, "read-only"),  # cannot create the temporary file
         ("os.replace", errno.EPERM, "read-only"),  # cannot rename over plans.csv
         ("os.fsync", errno.ENOSPC, "the disk is full"),  # the data does not fit on the disk

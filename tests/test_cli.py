@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from coverage import Accumulators, CarePlan, Course, Plan, estimate, load_plans
-from coverage.cli import BAD_DATA, BAD_PLANS, OK, USAGE, main
-from coverage.compare_plans import compare_plans
-from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.cli.main import BAD_DATA, BAD_PLANS, OK, USAGE, main
+from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.engine.plan_ranking import compare_plans
 from tests.cms_fixtures import FIXTURES
 from tests.conftest import PLANS_CSV, ROOT
 
@@ -201,7 +201,7 @@ def test_a_start_date_beyond_2099_exits_with_bad_data_and_a_sentence() -> None:
     import contextlib
     import io
 
-    from coverage.cli import main
+    from coverage.cli.main import main
 
     err = io.StringIO()
     with contextlib.redirect_stderr(err):

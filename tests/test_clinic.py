@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from coverage import EXAMPLE_CLINIC, Clinic, ClinicFileError, Verification, load_clinic, parse_clinic
-from coverage.clinic import npi_check_digit_ok
+from coverage.catalog.clinic import npi_check_digit_ok
 from tests.conftest import ROOT
 
 GOOD = """

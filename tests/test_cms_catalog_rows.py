@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from coverage import Plan, load_plans
-from coverage.cms_import import import_cms
+from coverage.catalog.cms_import import import_cms
 from tests.cms_fixtures import PLAN_ATTRIBUTE_COLUMNS, write_rows
 
 BENEFIT_COLUMNS = (

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from coverage.cms_import import (
+from coverage.catalog.cms_import import (
     Deductible,
     PufValueError,
     benefit_cost_share,
@@ -16,7 +16,7 @@ from coverage.cms_import import (
     puf_amount,
     read_limit,
 )
-from coverage.plans import CopayTiming
+from coverage.engine.plans import CopayTiming
 
 AFTER, BEFORE = CopayTiming.AFTER_DEDUCTIBLE, CopayTiming.BEFORE_DEDUCTIBLE
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coverage import CarePlan, Course, Plan, estimate, load_plans
-from coverage.cms_import import (
+from coverage.catalog.cms_import import (
     ImportReport,
     PufFileError,
     PufValueError,

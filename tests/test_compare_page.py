@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages.estimate_link import estimate_query, estimate_url
 from coverage import Accumulators, CarePlan, Course, format_money, load_plans
-from coverage.compare_plans import compare_plans
-from coverage.estimate_request import default_course, default_request
+from coverage.engine.plan_ranking import compare_plans
+from coverage.forms.request import default_course, default_request
 from tests.conftest import PLANS_CSV, ROOT
 
 PAGE = ROOT / "app_pages" / "compare_plans.py"

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 
 from coverage import Accumulators, CarePlan, Course, Estimate, NoticeKind, Plan, YearToDateError, estimate, load_plans
-from coverage.compare_plans import COMPARISON_COLUMNS, compare_plans
-from coverage.comparison_reasons import why_it_costs
-from coverage.notices import visit_label
-from coverage.plan_table import PlanTable
+from coverage.engine.notices import visit_label
+from coverage.engine.plan_ranking import COMPARISON_COLUMNS, compare_plans
+from coverage.engine.plan_table import PlanTable
+from coverage.views.comparison_reasons import why_it_costs
 from tests.conftest import PLANS_CSV
 from tests.strategies import catalog_scenarios
 

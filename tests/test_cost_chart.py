@@ -11,7 +11,7 @@ import pytest
 
 from app_pages.charts import COLOURS, COSTS, MILESTONES, PATIENT, PLAN, SECOND, cost_chart_spec
 from coverage import CarePlan, estimate
-from coverage.timeline import CostSoFar, Milestone, cost_so_far, milestones
+from coverage.views.timeline import CostSoFar, Milestone, cost_so_far, milestones
 from tests.dashboard_helpers import PLANS, PT_2X8, START
 
 POINTS = (

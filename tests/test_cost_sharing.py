@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from coverage.cost_sharing import share_of_visit
-from coverage.plans import CopayTiming
+from coverage.engine.cost_sharing import share_of_visit
+from coverage.engine.plans import CopayTiming
 
 AFTER, BEFORE = CopayTiming.AFTER_DEDUCTIBLE, CopayTiming.BEFORE_DEDUCTIBLE
 NO_MAX = None

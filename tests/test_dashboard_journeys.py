@@ -1,6 +1,6 @@
 """What a patient or a front-desk person does on the estimate page, driven through AppTest.
 
-Every expected figure comes from the engine (`coverage.estimate`) on the same inputs.
+Every expected figure comes from the engine (`coverage.engine.course_estimate`) on the same inputs.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from coverage import Accumulators, CarePlan, Course, NoticeKind, Plan, estimate, parse_money
-from coverage.defaults import OT_EVAL_RATE, OT_VISIT_RATE
-from coverage.explain import explain_visit
+from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE
+from coverage.views.explain import explain_visit
 from tests.conftest import PLANS_CSV
 from tests.dashboard_helpers import (
     APP,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from coverage.defaults import FEE_SCHEDULE_AMOUNTS, OT_VISIT_RATE, PT_VISIT_RATE
+from coverage.engine.defaults import FEE_SCHEDULE_AMOUNTS, OT_VISIT_RATE, PT_VISIT_RATE
 from tests.conftest import SHARED_DATA
 
 RVU_FILE = SHARED_DATA / "cms_mpfs_2025_oct_therapy_rvus.csv"

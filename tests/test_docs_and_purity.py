@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from coverage import OUT_OF_NETWORK_COLUMNS, PLAN_COLUMNS, CarePlan, Course, Plan, estimate
-from coverage.defaults import OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.engine.defaults import OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from tests.conftest import PLANS_CSV, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

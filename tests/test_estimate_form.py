@@ -24,8 +24,8 @@ from coverage import (
     overview,
     read_form,
 )
-from coverage.estimate_request import OWN_PLAN, OWN_PLAN_TEMPLATE, OWN_SECONDARY_TEMPLATE, default_start
-from coverage.form_fields import FORM_KEYS, SECONDARY_KEYS, plan_form_values, secondary_keys_for
+from coverage.forms.fields import FORM_KEYS, SECONDARY_KEYS, plan_form_values, secondary_keys_for
+from coverage.forms.request import OWN_PLAN, OWN_PLAN_TEMPLATE, OWN_SECONDARY_TEMPLATE, default_start
 from tests.conftest import PLANS_CSV
 from tests.strategies import estimate_requests
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coverage import CarePlan, Course, Estimate, estimate
-from coverage.schedule import plan_year_start_on_or_before
+from coverage.engine.schedule import plan_year_start_on_or_before
 from tests.strategies import scenarios
 
 

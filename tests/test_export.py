@@ -21,8 +21,8 @@ from coverage import (
     medicaid_secondary,
     visits_csv,
 )
-from coverage.export import CSV_COLUMNS, neutralise
-from coverage.plans import FORMULA_STARTS
+from coverage.engine.plans import FORMULA_STARTS
+from coverage.views.export import CSV_COLUMNS, neutralise
 from tests.conftest import PLANS_CSV
 from tests.strategies import out_of_network, scenarios, secondaries
 

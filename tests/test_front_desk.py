@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 from coverage import Accumulators, CarePlan, Course, Plan, estimate, front_desk, load_plans, regular_visit_cost
-from coverage.estimate import VisitCost
+from coverage.engine.course_estimate import VisitCost
 from tests.conftest import PLANS_CSV
 from tests.strategies import scenarios
 

@@ -21,8 +21,10 @@ from coverage import (
     good_faith_pdf,
     parse_diagnosis_codes,
 )
-from coverage.clinic import Clinic
-from coverage.good_faith_pdf import (
+from coverage.catalog.clinic import Clinic
+from coverage.engine.notices import format_day
+from coverage.engine.service_codes import split_charge, visit_codes
+from coverage.printouts.good_faith_printout import (
     ADDITIONAL_SERVICES,
     DISPUTE,
     KEEP_A_COPY,
@@ -30,8 +32,6 @@ from coverage.good_faith_pdf import (
     ONLY_AN_ESTIMATE,
     SEPARATE_ESTIMATES,
 )
-from coverage.notices import format_day
-from coverage.service_codes import split_charge, visit_codes
 from tests.printout_scenarios import (
     ISSUED,
     SCENARIOS,

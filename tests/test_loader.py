@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from coverage import PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
-from coverage.plans import PayerType
+from coverage.engine.plans import PayerType
 from tests.conftest import PLANS_CSV, ROOT
 
 HEADER = ",".join(PLAN_COLUMNS)

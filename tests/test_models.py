@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from coverage import Accumulators, CarePlan, Course, Plan
-from coverage.validation import describe
+from coverage.engine.validation import describe
 
 VALID_PLAN: dict[str, Any] = {"plan_id": "p1", "plan_name": "A plan", "payer_type": "commercial"}
 

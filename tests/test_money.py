@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from coverage.money import MoneyError, format_money, parse_money, percent_of, round_cents, to_money
+from coverage.engine.money import MoneyError, format_money, parse_money, percent_of, round_cents, to_money
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_money_is_formatted_with_a_dollar_sign_commas_and_cents() -> None:
                                           ("-5", False), ("abc", False)])  # fmt: skip
 def test_only_plain_digits_make_a_percentage(text: str, ok: bool) -> None:
     """Percentages accept 0-9 with an optional % sign; other scripts' digits and exponents are refused."""
-    from coverage.money import PercentError, to_percent
+    from coverage.engine.money import PercentError, to_percent
 
     if ok:
         assert 0 <= to_percent(text) <= 100
@@ -87,7 +87,7 @@ def test_a_negative_zero_is_plain_zero() -> None:
     """'-0' is not refused as negative and never prints as $-0.00."""
     from decimal import Decimal
 
-    from coverage.money import to_percent
+    from coverage.engine.money import to_percent
 
     assert format_money(to_money(Decimal("-0.00"))) == "$0.00"
     assert str(to_percent(Decimal("-0"))) == "0"

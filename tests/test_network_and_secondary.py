@@ -20,7 +20,7 @@ from coverage import (
     medigap_plan_g,
     parse_plans,
 )
-from coverage.loader import ALL_PLAN_COLUMNS
+from coverage.catalog.loader import ALL_PLAN_COLUMNS
 from tests.builders import care, course, money, plan, so_far
 from tests.strategies import out_of_network, scenarios, secondaries
 
@@ -219,7 +219,7 @@ def test_a_course_in_network_has_no_balance_bill_even_with_a_billed_rate() -> No
 
 def test_in_and_out_of_network_are_set_side_by_side_only_when_the_plan_states_both() -> None:
     """compare_networks gives both estimates for a plan with out-of-network terms, None otherwise."""
-    from coverage.compare import IN_NETWORK, OUT_OF_NETWORK, compare_networks
+    from coverage.views.care_comparison import IN_NETWORK, OUT_OF_NETWORK, compare_networks
 
     ppo = plan(pt_coinsurance_pct="20", oon_covered=True, oon_pt_coinsurance_pct="40")
     pt = care(pt=course(1, 1, "100.00", billed_rate=D("150.00")))
@@ -234,7 +234,7 @@ def test_in_and_out_of_network_are_set_side_by_side_only_when_the_plan_states_bo
 
 def test_a_saved_catalog_keeps_out_of_network_terms_and_the_plain_header_when_there_are_none() -> None:
     """plans_to_csv writes the oon_* columns only when a plan has them, and they read back unchanged."""
-    from coverage.catalog_rows import plans_to_csv
+    from coverage.catalog.rows import plans_to_csv
 
     plain = plan(plan_id="plain")
     with_oon = plan(plan_id="ppo", oon_covered=True, oon_deductible="1500.00", oon_pt_coinsurance_pct="40")

@@ -1,6 +1,6 @@
 """Out of network and a second insurance on the estimate page, driven through AppTest (issue 7).
 
-Every expected figure comes from the engine (`coverage.estimate`, `compare_networks`) on the same inputs.
+Every expected figure comes from the engine (`coverage.engine.course_estimate`, `compare_networks`) on the same inputs.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from coverage import (
     medigap_plan_g,
     parse_money,
 )
-from coverage.compare import compare_networks
+from coverage.views.care_comparison import compare_networks
 from tests.dashboard_helpers import (
     APP,
     PLANS,

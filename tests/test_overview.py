@@ -6,8 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 from coverage import compare_care, default_request, estimate, load_plans, overview, parse_share_link, visits_csv
-from coverage.compare import compare_networks
-from coverage.form_fields import PLAN_FIELD_LABELS, PLAN_FIELDS
+from coverage.forms.fields import PLAN_FIELD_LABELS, PLAN_FIELDS
+from coverage.views.care_comparison import compare_networks
 from tests.conftest import PLANS_CSV
 
 PLANS = load_plans(PLANS_CSV)

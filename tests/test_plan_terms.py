@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from coverage import OUT_OF_NETWORK_COLUMNS, PLAN_COLUMNS, Accumulators, CopayTiming, PayerType, Plan
-from coverage.plan_terms import count_of, plan_rules, year_to_date
+from coverage.views.plan_terms import count_of, plan_rules, year_to_date
 
 BASE = Plan(plan_id="base", plan_name="Base plan", payer_type=PayerType.COMMERCIAL, notes="")
 #: A different value for every plans.csv column but the id: each must change what is printed.

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coverage.loader import MAX_PLANS, PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
-from coverage.plans import Plan
-from coverage.uploads import UPLOAD_MAX_BYTES, UPLOAD_MAX_PLANS, parse_uploaded_plans
+from coverage.catalog.loader import MAX_PLANS, PLAN_COLUMNS, PlanFileError, load_plans, parse_plans
+from coverage.catalog.uploads import UPLOAD_MAX_BYTES, UPLOAD_MAX_PLANS, parse_uploaded_plans
+from coverage.engine.plans import Plan
 from tests.conftest import PLANS_CSV
 from tests.strategies import plans_csv_bytes
 

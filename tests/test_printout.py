@@ -25,11 +25,11 @@ from coverage import (
     format_money,
     medicaid_secondary,
 )
-from coverage.clinic import Clinic
-from coverage.defaults import OT_VISIT_RATE, PT_VISIT_RATE
-from coverage.disclosure import MAY_DIFFER, NOT_A_GUARANTEE, WHAT_TO_DO_INSURED, WHAT_TO_DO_SELF_PAY
-from coverage.notices import format_day
-from coverage.plan_terms import care_plan, plan_rules, year_to_date
+from coverage.catalog.clinic import Clinic
+from coverage.engine.defaults import OT_VISIT_RATE, PT_VISIT_RATE
+from coverage.engine.notices import format_day
+from coverage.printouts.disclosure import MAY_DIFFER, NOT_A_GUARANTEE, WHAT_TO_DO_INSURED, WHAT_TO_DO_SELF_PAY
+from coverage.views.plan_terms import care_plan, plan_rules, year_to_date
 from tests.builders import care, course, plan
 from tests.conftest import ROOT
 from tests.printout_scenarios import (

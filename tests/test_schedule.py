@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from coverage.schedule import plan_year_start_on_or_before, schedule, visit_offset
+from coverage.engine.schedule import plan_year_start_on_or_before, schedule, visit_offset
 from tests.builders import MONDAY, care, course
 
 

@@ -23,8 +23,8 @@ from coverage import (
     parse_share_link,
     share_link_params,
 )
-from coverage.defaults import PT_EVAL_RATE, PT_VISIT_RATE
-from coverage.estimate_request import OWN_PLAN, default_request
+from coverage.engine.defaults import PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.forms.request import OWN_PLAN, default_request
 from tests.conftest import PLANS_CSV
 from tests.strategies import estimate_requests, link_params, network_and_secondary_links
 

@@ -8,8 +8,8 @@ from itertools import pairwise
 from hypothesis import given, settings
 
 from coverage import Accumulators, CarePlan, Course, Plan, estimate, load_plans
-from coverage.notices import NoticeKind
-from coverage.timeline import MILESTONE_NAMES, cost_so_far, milestones
+from coverage.engine.notices import NoticeKind
+from coverage.views.timeline import MILESTONE_NAMES, cost_so_far, milestones
 from tests.conftest import PLANS_CSV
 from tests.strategies import scenarios
 

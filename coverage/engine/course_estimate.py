@@ -1,0 +1,163 @@
+"""Project a whole plan of care visit by visit under the plan's rules: the one entry point."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict
+
+from coverage.engine.care import Accumulators, CarePlan
+from coverage.engine.money import format_money
+from coverage.engine.network import network_terms
+from coverage.engine.notices import (
+    Notice,
+    NoticeKind,
+    secondary_deductible_met,
+    secondary_oop_max_reached,
+    secondary_plan_year_reset,
+    secondary_visit_limit_reached,
+)
+from coverage.engine.plans import Discipline, Plan
+from coverage.engine.projection import project
+from coverage.engine.secondary import Secondary, coordinate
+from coverage.engine.visit_cost import VISIT_COLUMNS, Totals, VisitCost
+
+__all__ = ["VISIT_COLUMNS", "Estimate", "Totals", "VisitCost", "YearToDateError", "estimate"]
+
+
+class YearToDateError(ValueError):
+    """Figures so far this year that the plan makes impossible (e.g. more deductible met than it has)."""
+
+
+class Estimate(BaseModel):
+    """A whole plan of care, costed: the visits, the milestones and the totals."""
+
+    model_config = ConfigDict(frozen=True)
+
+    plan: Plan
+    care: CarePlan
+    accumulators: Accumulators
+    visits: tuple[VisitCost, ...]
+    notices: tuple[Notice, ...]
+    total: Totals
+    ot_total: Totals | None
+    pt_total: Totals | None
+    secondary: Secondary | None = None
+
+    @property
+    def patient_total(self) -> Decimal:
+        """What the patient pays over the whole plan of care."""
+        return self.total.patient_pays
+
+    @property
+    def plan_total(self) -> Decimal:
+        """What the (primary) plan pays over the whole plan of care."""
+        return self.total.plan_pays
+
+    def discipline_total(self, discipline: Discipline) -> Totals | None:
+        """The totals of one discipline, or None when the plan of care has no such course."""
+        return self.ot_total if discipline == "OT" else self.pt_total
+
+    def to_frame(self) -> pd.DataFrame:
+        """The visits as a DataFrame with :data:`VISIT_COLUMNS`; money stays ``Decimal``."""
+        rows = [{column: getattr(visit, column) for column in VISIT_COLUMNS} for visit in self.visits]
+        return pd.DataFrame(rows, columns=list(VISIT_COLUMNS))
+
+
+def check_year_to_date(plan: Plan, so_far: Accumulators, *, which: str = "the plan's", advise: bool = False) -> None:
+    """Refuse year-to-date figures the plan cannot have produced.
+
+    ``advise`` adds what to type instead ("type at most $283.00"), for a form where the figure is the
+    thing to fix (not for a comparison, where the figure is right and the plan is simply not the patient's).
+    """
+    problems = []
+
+    def said(figure: str, met: Decimal, most: Decimal, name: str) -> str:
+        advice = f": type at most {format_money(most)}" if advise else ""
+        return f"{figure} ({format_money(met)}) is more than {which} {name} ({format_money(most)}){advice}."
+
+    if so_far.deductible_met > plan.deductible:
+        problems.append(said("Deductible met", so_far.deductible_met, plan.deductible, "deductible"))
+    if plan.oop_max is not None and so_far.oop_met > plan.oop_max:
+        problems.append(said("Out-of-pocket met", so_far.oop_met, plan.oop_max, "maximum"))
+    if problems:
+        raise YearToDateError(" ".join(problems))
+
+
+def estimate(
+    plan: Plan, care: CarePlan, accumulators: Accumulators | None = None, *, secondary: Secondary | None = None
+) -> Estimate:
+    """Cost every visit of ``care`` under ``plan``, starting from ``accumulators``.
+
+    Out of network (``care.in_network`` false) the plan's out-of-network terms apply (see
+    :mod:`coverage.engine.network`); a ``secondary`` plan then pays toward what the primary leaves
+    (see :mod:`coverage.engine.secondary`). Raises :class:`YearToDateError` when the year-to-date
+    figures exceed the plan's.
+    """
+    so_far = accumulators if accumulators is not None else Accumulators()
+    terms = network_terms(plan, care, so_far)
+    if care.in_network or plan.oon_counts_toward_in_network:
+        check_year_to_date(plan, so_far)  # shared buckets: the in-network figures are the ones used
+    if not care.in_network:
+        check_year_to_date(terms.plan, terms.so_far, which="the plan's out-of-network")
+    visits, notices = project(
+        terms.plan, care, terms.so_far, covers=terms.covers, balance_billing=terms.balance_billing
+    )
+    if secondary is not None:
+        check_year_to_date(secondary.plan, secondary.accumulators, which="the secondary plan's")
+        in_network = care if care.in_network else care.model_copy(update={"in_network": True})
+        as_primary = project(
+            secondary.plan,
+            in_network,
+            secondary.accumulators,
+            covers=secondary.plan.covers_visits,
+            balance_billing=False,
+            only=frozenset(position for position, visit in enumerate(visits) if visit.covered),
+        )
+        visits = coordinate(visits, as_primary.visits, secondary.method)
+        notices = _with_secondary_milestones(notices, as_primary.notices, secondary.plan)
+    return Estimate(
+        plan=plan,
+        care=care,
+        accumulators=so_far,
+        visits=tuple(visits),
+        notices=tuple(notices),
+        total=Totals.of(visits),
+        ot_total=_discipline_total(visits, care, "OT"),
+        pt_total=_discipline_total(visits, care, "PT"),
+        secondary=secondary,
+    )
+
+
+def _with_secondary_milestones(primary: list[Notice], as_primary: list[Notice], plan: Plan) -> list[Notice]:
+    """The primary's notices with the second insurance's deductible, maximum, visit limits and plan years, by date.
+
+    Only those four are said of the second insurance: its other notices (referral, authorization,
+    threshold) are the primary's business on the claim. On the same date the primary's come first.
+    """
+    said = [told for notice in as_primary if (told := _said_of_the_secondary(notice, plan)) is not None]
+    return sorted([*primary, *said], key=lambda notice: notice.date)  # a stable sort keeps each list's order
+
+
+def _said_of_the_secondary(notice: Notice, plan: Plan) -> Notice | None:
+    """The second insurance's own notice for one of its run's milestones, or None for one not said of it."""
+    kind, name = notice.kind, plan.plan_name
+    assert notice.discipline is not None  # the engine ties every notice of a run to a visit
+    assert notice.visit_number is not None
+    at = (notice.discipline, notice.visit_number, notice.date)
+    if kind is NoticeKind.DEDUCTIBLE_MET:
+        return secondary_deductible_met(*at, name)
+    if kind is NoticeKind.OOP_MAX_REACHED and plan.oop_max is not None:
+        return secondary_oop_max_reached(*at, name, plan.oop_max)
+    if kind is NoticeKind.VISIT_LIMIT_REACHED:
+        return secondary_visit_limit_reached(*at, name, notice.visits_affected)
+    if kind is NoticeKind.PLAN_YEAR_RESET:
+        return secondary_plan_year_reset(*at, name)
+    return None
+
+
+def _discipline_total(visits: list[VisitCost], care: CarePlan, discipline: Discipline) -> Totals | None:
+    if care.course(discipline) is None:
+        return None
+    return Totals.of([v for v in visits if v.discipline == discipline])

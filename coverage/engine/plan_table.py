@@ -1,0 +1,115 @@
+"""A catalog of plans as columns of whole cents, ready to be costed all at once.
+
+Each :class:`~coverage.engine.plans.Plan` field that decides money becomes one NumPy
+array with a row per plan. Money is whole cents (``int64``): a Decimal with two
+places times 100 is exact, so no float ever touches an amount. Percentages are
+hundredths of a percent (20.5 % -> 2050). "No limit" and "no maximum" are held
+as numbers larger than any count or amount can reach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+import numpy.typing as npt
+
+from coverage.engine.plans import CopayTiming, Discipline, Plan
+
+Cents = npt.NDArray[np.int64]
+Flags = npt.NDArray[np.bool_]
+
+#: Stands for "no limit": more visits than any plan year can hold.
+NO_LIMIT = 1 << 40
+#: Stands for "no out-of-pocket maximum": more cents than any course can cost.
+NO_MAXIMUM = 1 << 60
+
+
+def cents(amount: Decimal) -> int:
+    """``Decimal('12.34')`` -> ``1234``: exact for amounts with at most two decimals."""
+    return int(amount.scaleb(2))
+
+
+def _money(values: Sequence[Decimal | None], absent: int) -> Cents:
+    return np.array([absent if v is None else cents(v) for v in values], dtype=np.int64)
+
+
+def _counts(values: Sequence[int | None]) -> Cents:
+    return np.array([NO_LIMIT if v is None else v for v in values], dtype=np.int64)
+
+
+def _flags(values: Sequence[bool]) -> Flags:
+    return np.array(values, dtype=np.bool_)
+
+
+@dataclass(frozen=True, eq=False)
+class PlanTable:
+    """The money rules of many plans, one array element per plan, in catalog order."""
+
+    plans: tuple[Plan, ...]
+    plan_ids: npt.NDArray[np.object_]  # str per plan, for the comparison's columns
+    plan_names: npt.NDArray[np.object_]
+    payer_types: npt.NDArray[np.object_]
+    deductible: Cents
+    oop_max: Cents  # NO_MAXIMUM where the plan has none
+    has_oop_max: Flags
+    deductible_applies: Flags
+    copay_before_deductible: Flags
+    ot_copay: Cents
+    pt_copay: Cents
+    ot_coinsurance: Cents  # hundredths of a percent
+    pt_coinsurance: Cents
+    ot_limit: Cents  # NO_LIMIT where blank
+    pt_limit: Cents
+    combined_limit: Cents
+    same_day_counts_once: Flags
+    one_copay_per_day: Flags
+    covers_visits: Flags
+    year_start_kinds: tuple[str, ...]  # the distinct plan_year_start values (MM-DD)
+    year_start_kind: Cents  # index into year_start_kinds, per plan
+
+    @classmethod
+    def of(cls, plans: Sequence[Plan]) -> PlanTable:
+        """Turn ``plans`` into columns; the order of the rows is the order of ``plans``."""
+        kinds = tuple(sorted({p.plan_year_start for p in plans}))
+        kind_index = {kind: i for i, kind in enumerate(kinds)}
+        return cls(
+            plans=tuple(plans),
+            plan_ids=np.array([p.plan_id for p in plans], dtype=object),
+            plan_names=np.array([p.plan_name for p in plans], dtype=object),
+            payer_types=np.array([p.payer_type.value for p in plans], dtype=object),
+            deductible=_money([p.deductible for p in plans], 0),
+            oop_max=_money([p.oop_max for p in plans], NO_MAXIMUM),
+            has_oop_max=_flags([p.oop_max is not None for p in plans]),
+            deductible_applies=_flags([p.deductible_applies for p in plans]),
+            copay_before_deductible=_flags([p.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE for p in plans]),
+            ot_copay=_money([p.ot_copay for p in plans], 0),
+            pt_copay=_money([p.pt_copay for p in plans], 0),
+            ot_coinsurance=_money([p.ot_coinsurance_pct for p in plans], 0),
+            pt_coinsurance=_money([p.pt_coinsurance_pct for p in plans], 0),
+            ot_limit=_counts([p.ot_visit_limit for p in plans]),
+            pt_limit=_counts([p.pt_visit_limit for p in plans]),
+            combined_limit=_counts([p.combined_visit_limit for p in plans]),
+            same_day_counts_once=_flags([p.same_day_counts_once for p in plans]),
+            one_copay_per_day=_flags([p.one_copay_per_day for p in plans]),
+            covers_visits=_flags([p.covers_visits for p in plans]),
+            year_start_kinds=kinds,
+            year_start_kind=np.array([kind_index[p.plan_year_start] for p in plans], dtype=np.int64),
+        )
+
+    def __len__(self) -> int:
+        return len(self.plans)
+
+    def copay(self, discipline: Discipline) -> Cents:
+        """The copay of one visit of ``discipline``, per plan."""
+        return self.ot_copay if discipline == "OT" else self.pt_copay
+
+    def coinsurance(self, discipline: Discipline) -> Cents:
+        """The coinsurance of ``discipline`` in hundredths of a percent, per plan."""
+        return self.ot_coinsurance if discipline == "OT" else self.pt_coinsurance
+
+    def limit(self, discipline: Discipline) -> Cents:
+        """The visit limit of ``discipline`` (NO_LIMIT where blank), per plan."""
+        return self.ot_limit if discipline == "OT" else self.pt_limit

@@ -1,0 +1,163 @@
+"""A health plan's therapy benefit: one row of plans.csv.
+
+Every rule a payer can set differently is a field here, so staff can enter what
+the payer said on the phone. Field names equal the plans.csv column names.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from coverage.engine.money import ZERO, Money, Percent
+from coverage.engine.text import one_line
+
+Discipline = Literal["OT", "PT"]
+DISCIPLINES: tuple[Discipline, ...] = ("OT", "PT")
+
+#: Visit counts and limits: whole visits, at most this many in a plan year.
+MAX_VISITS = 999
+VisitCount = Annotated[int, Field(ge=0, le=MAX_VISITS, strict=False)]
+
+_PLAN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+#: How people type a month and day: 7/1, 7-1, 07/01 (written back as 07-01).
+_TYPED_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/]\s*(\d{1,2})\s*$")
+#: A cell starting with one of these could run as a spreadsheet formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class PayerType(StrEnum):
+    """Who pays: decides nothing by itself except that self_pay covers no visit."""
+
+    COMMERCIAL = "commercial"
+    MEDICARE = "medicare"
+    MEDICARE_ADVANTAGE = "medicare_advantage"
+    MEDICAID = "medicaid"
+    SELF_PAY = "self_pay"
+
+
+class CopayTiming(StrEnum):
+    """Whether the copay is charged after the deductible is met or from the first visit."""
+
+    AFTER_DEDUCTIBLE = "after_deductible"
+    BEFORE_DEDUCTIBLE = "before_deductible"
+
+
+class Plan(BaseModel):
+    """One plan's therapy benefit, exactly as a plans.csv row states it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    plan_id: str
+    plan_name: str = Field(min_length=1, max_length=120)
+    payer_type: PayerType
+    plan_year_start: str = "01-01"
+    deductible: Money = ZERO
+    oop_max: Money | None = None
+    deductible_applies: bool = True
+    copay_timing: CopayTiming = CopayTiming.AFTER_DEDUCTIBLE
+    ot_copay: Money = ZERO
+    pt_copay: Money = ZERO
+    ot_coinsurance_pct: Percent = Decimal(0)
+    pt_coinsurance_pct: Percent = Decimal(0)
+    ot_visit_limit: VisitCount | None = None
+    pt_visit_limit: VisitCount | None = None
+    combined_visit_limit: VisitCount | None = None
+    same_day_counts_once: bool = False
+    one_copay_per_day: bool = False
+    auth_after_visits: VisitCount | None = None
+    referral_required: bool = False
+    therapy_threshold: Money | None = None
+    notes: str = Field(default="", max_length=500)
+    # Out-of-network terms: optional columns after `notes`. Blank = not covered out of network.
+    oon_covered: bool = False
+    oon_deductible: Money = ZERO
+    oon_oop_max: Money | None = None
+    oon_ot_copay: Money = ZERO
+    oon_pt_copay: Money = ZERO
+    oon_ot_coinsurance_pct: Percent = Decimal(0)
+    oon_pt_coinsurance_pct: Percent = Decimal(0)
+    oon_counts_toward_in_network: bool = False
+
+    @field_validator("plan_id")
+    @classmethod
+    def _plan_id_is_simple(cls, value: str) -> str:
+        if not _PLAN_ID.match(value):
+            raise ValueError("use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit")
+        return value
+
+    @field_validator("plan_name", "notes")
+    @classmethod
+    def _text_is_not_a_formula(cls, value: str) -> str:
+        if value.startswith(FORMULA_STARTS):
+            raise ValueError("must not start with = + - or @ (a spreadsheet could run it as a formula)")
+        return one_line(value)
+
+    @field_validator("plan_year_start")
+    @classmethod
+    def _plan_year_start_is_month_day(cls, value: str) -> str:
+        typed = _TYPED_MONTH_DAY.match(value)
+        if typed:  # "7/1" and "7-1" are written as the MM-DD plans.csv uses
+            value = f"{int(typed.group(1)):02d}-{int(typed.group(2)):02d}"
+        parse_month_day(value)
+        return value
+
+    def copay(self, discipline: Discipline) -> Decimal:
+        """The copay this plan charges for one visit of ``discipline``."""
+        return self.ot_copay if discipline == "OT" else self.pt_copay
+
+    def coinsurance_pct(self, discipline: Discipline) -> Decimal:
+        """The coinsurance percentage for ``discipline``."""
+        return self.ot_coinsurance_pct if discipline == "OT" else self.pt_coinsurance_pct
+
+    def visit_limit(self, discipline: Discipline) -> int | None:
+        """The per-discipline visit limit, or None when there is none."""
+        return self.ot_visit_limit if discipline == "OT" else self.pt_visit_limit
+
+    def out_of_network_terms(self) -> Plan:
+        """The plan with its out-of-network deductible, maximum, copays and coinsurance in force.
+
+        Visit limits, plan year, the deductible's order and every other rule stay as they are.
+        """
+        return self.model_copy(
+            update={
+                "deductible": self.oon_deductible,
+                "oop_max": self.oon_oop_max,
+                "ot_copay": self.oon_ot_copay,
+                "pt_copay": self.oon_pt_copay,
+                "ot_coinsurance_pct": self.oon_ot_coinsurance_pct,
+                "pt_coinsurance_pct": self.oon_pt_coinsurance_pct,
+            }
+        )
+
+    def shares_no_cost(self) -> bool:
+        """True when the patient owes nothing on a covered visit: no deductible, no copay, no coinsurance."""
+        return (
+            self.deductible == 0
+            and self.ot_copay == self.pt_copay == 0
+            and self.ot_coinsurance_pct == self.pt_coinsurance_pct == 0
+        )
+
+    @property
+    def covers_visits(self) -> bool:
+        """False for self-pay: such a plan pays for no visit."""
+        return self.payer_type is not PayerType.SELF_PAY
+
+
+def parse_month_day(value: str) -> tuple[int, int]:
+    """``'07-01'`` -> ``(7, 1)``; a day that does not exist every year is refused."""
+    match = _MONTH_DAY.match(value)
+    if not match:
+        raise ValueError("must be a month and day as MM-DD, such as 01-01 or 07-01")
+    month, day = int(match.group(1)), int(match.group(2))
+    try:
+        date(2025, month, day)  # 2025 is not a leap year: 02-29 is refused
+    except ValueError:
+        raise ValueError(f"{value} is not a day that exists every year") from None
+    return month, day

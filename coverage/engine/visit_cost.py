@@ -1,0 +1,92 @@
+"""What one visit costs, and sums over visits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from coverage.engine.money import ZERO
+from coverage.engine.plans import Discipline
+
+#: The columns of ``Estimate.to_frame()``, a contract other parts rely on.
+VISIT_COLUMNS = (
+    "date",
+    "discipline",
+    "allowed",
+    "covered",
+    "to_deductible",
+    "copay",
+    "coinsurance",
+    "patient_pays",
+    "plan_pays",
+)
+
+
+class VisitCost(BaseModel):
+    """What one visit costs the patient and the plan, and the state it was figured from.
+
+    ``plan_pays`` is the (primary) plan's payment. ``patient_pays`` is what the patient finally
+    pays: deductible + copay + coinsurance + balance bill - what a secondary plan pays, or the
+    self-pay rate for a visit that is not covered.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    date: dt.date
+    discipline: Discipline
+    visit_number: int
+    is_evaluation: bool
+    allowed: Decimal
+    covered: bool
+    to_deductible: Decimal
+    copay: Decimal
+    coinsurance: Decimal
+    patient_pays: Decimal
+    plan_pays: Decimal
+    not_covered_reason: str | None
+    plan_year_start: dt.date
+    deductible_left_before: Decimal
+    oop_room_before: Decimal | None
+    balance_bill: Decimal = ZERO
+    secondary_pays: Decimal = ZERO
+    #: The copay the plan's rules asked of this visit before any out-of-pocket cap: none when one copay
+    #: per day was already charged that day, and none for a visit not covered.
+    copay_due: Decimal = ZERO
+
+    @property
+    def cost_sharing(self) -> Decimal:
+        """The patient's share under the plan's rules: deductible + copay + coinsurance."""
+        return self.to_deductible + self.copay + self.coinsurance
+
+
+class Totals(BaseModel):
+    """Sums over a set of visits."""
+
+    model_config = ConfigDict(frozen=True)
+
+    visits: int
+    covered_visits: int
+    not_covered_visits: int
+    allowed: Decimal
+    patient_pays: Decimal
+    plan_pays: Decimal
+    secondary_pays: Decimal = ZERO
+    balance_bill: Decimal = ZERO
+
+    @classmethod
+    def of(cls, visits: Sequence[VisitCost]) -> Totals:
+        """Add up ``visits``."""
+        covered = sum(1 for v in visits if v.covered)
+        return cls(
+            visits=len(visits),
+            covered_visits=covered,
+            not_covered_visits=len(visits) - covered,
+            allowed=sum((v.allowed for v in visits), ZERO),
+            patient_pays=sum((v.patient_pays for v in visits), ZERO),
+            plan_pays=sum((v.plan_pays for v in visits), ZERO),
+            secondary_pays=sum((v.secondary_pays for v in visits), ZERO),
+            balance_bill=sum((v.balance_bill for v in visits), ZERO),
+        )

@@ -1,0 +1,110 @@
+"""The estimate form: what a person typed, read into a plan, a plan of care, year-to-date figures and a second plan.
+
+The dashboard keeps one value per form field (text for money, whole numbers for
+counts, true/false for switches) under the field's key. :func:`read_form` turns
+those values into an :class:`EstimateRequest` or raises :class:`FormError`
+naming each field that is wrong, in the words of the domain's own checks.
+:func:`coverage.forms.fields.form_values` is its inverse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from coverage.engine.care import EARLIEST_START, LATEST_START, Accumulators, CarePlan, Course
+from coverage.engine.course_estimate import YearToDateError, check_year_to_date
+from coverage.engine.plans import DISCIPLINES, Plan
+from coverage.forms.field_reading import Problems, validated
+from coverage.forms.fields import ACCUMULATOR_FIELDS, COURSE_KEYS, PLAN_FIELDS, course_key
+from coverage.forms.request import NO_SECONDARY, EstimateRequest, base_plan
+from coverage.forms.secondary_form import read_secondary
+
+
+class FormError(ValueError):
+    """Fields of the form that cannot be used, each with a message for the person who typed it."""
+
+    def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(f"{key}: {message}" for key, message in self.problems))
+
+
+def read_form(values: Mapping[str, Any], plans: Sequence[Plan]) -> EstimateRequest:
+    """Read the form. Raises :class:`FormError` listing every field that is wrong."""
+    problems: Problems = []
+    plan = _read_plan(values, plans, problems)
+    care = _read_care(values, problems)
+    accumulators = validated(Accumulators, values, {name: name for name in ACCUMULATOR_FIELDS}, problems)
+    if plan is not None and accumulators is not None:
+        problems += year_to_date_problems(plan, accumulators)
+    choice = str(values.get("secondary") or NO_SECONDARY)
+    secondary = read_secondary(choice, values, plans, primary=plan, primary_so_far=accumulators, problems=problems)
+    if problems or plan is None or care is None or accumulators is None:
+        raise FormError(problems)
+    return EstimateRequest(
+        plan_choice=str(values["plan"]),
+        plan=plan,
+        care=care,
+        accumulators=accumulators,
+        secondary_choice=choice if secondary is not None else NO_SECONDARY,
+        secondary=secondary,
+    )
+
+
+def year_to_date_problems(plan: Plan, so_far: Accumulators) -> Problems:
+    """Figures so far that ``plan`` cannot have produced, each under its own field.
+
+    The out-of-network figures are checked against the out-of-network terms when the plan keeps
+    them apart (:mod:`coverage.engine.network`), since the in- and out-of-network estimates both use them.
+    """
+    checks = [(plan, "deductible_met", "deductible_met", "the plan's"), (plan, "oop_met", "oop_met", "the plan's")]
+    if plan.covers_visits and plan.oon_covered and not plan.oon_counts_toward_in_network:
+        out = plan.out_of_network_terms()
+        checks += [
+            (out, "oon_deductible_met", "deductible_met", "the plan's out-of-network"),
+            (out, "oon_oop_met", "oop_met", "the plan's out-of-network"),
+        ]
+    problems: Problems = []
+    for terms, key, field, which in checks:  # each checked alone, so the message sits by its own field
+        try:
+            figures = Accumulators.model_validate({field: getattr(so_far, key)})
+            check_year_to_date(terms, figures, which=which, advise=True)
+        except YearToDateError as exc:
+            problems.append((key, str(exc)))
+    return problems
+
+
+def _read_plan(values: Mapping[str, Any], plans: Sequence[Plan], problems: Problems) -> Plan | None:
+    base = base_plan(str(values.get("plan", "")), plans)
+    if base is None:
+        problems.append(("plan", "is not in the plan list: pick a plan or enter your plan's numbers"))
+        return None
+    keys = {name: name for name in ("plan_id", *PLAN_FIELDS)}
+    return validated(Plan, {**values, "plan_id": base.plan_id}, keys, problems)
+
+
+def _read_care(values: Mapping[str, Any], problems: Problems) -> CarePlan | None:
+    start = values.get("start_date")
+    if not isinstance(start, date) or not EARLIEST_START <= start <= LATEST_START:
+        problems.append(("start_date", f"pick a date from {EARLIEST_START:%d %b %Y} to {LATEST_START:%d %b %Y}"))
+        start = None
+    in_network = values.get("in_network", True)
+    if in_network is None:
+        in_network = True  # a form that does not ask is in network
+    if not isinstance(in_network, bool):
+        problems.append(("in_network", "answer yes or no"))
+    courses: dict[str, Course | None] = {}
+    complete = True
+    for discipline in DISCIPLINES:
+        courses[discipline.lower()] = None
+        if values.get(discipline.lower()):
+            keys = {field: course_key(discipline, field) for field in COURSE_KEYS}
+            courses[discipline.lower()] = course = validated(Course, values, keys, problems)
+            complete = complete and course is not None
+    if complete and courses["ot"] is None and courses["pt"] is None:
+        problems.append(("care", "turn on PT, OT or both"))
+        return None
+    if not complete or start is None or not isinstance(in_network, bool):
+        return None
+    return CarePlan(start_date=start, in_network=in_network, **courses)

@@ -1,0 +1,174 @@
+"""The fields of the estimate form: their keys, and the values that show an estimate request in them.
+
+The dashboard keeps one value per field under its key: text for amounts (as a person
+types them), whole numbers for counts, true/false for switches, a date for the start.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from coverage.engine.care import Accumulators
+from coverage.engine.plans import DISCIPLINES, Discipline, Plan
+from coverage.engine.secondary import CoordinationMethod
+from coverage.forms.request import NO_SECONDARY, OWN_PLAN, OWN_SECONDARY_TEMPLATE, EstimateRequest, default_course
+
+PLAN_MONEY = (
+    "deductible", "oop_max", "ot_copay", "pt_copay", "therapy_threshold",
+    "oon_deductible", "oon_oop_max", "oon_ot_copay", "oon_pt_copay",
+)  # fmt: skip
+PLAN_OPTIONAL = ("oop_max", "therapy_threshold", "oon_oop_max")  # blank means "none"
+PLAN_PERCENT = ("ot_coinsurance_pct", "pt_coinsurance_pct", "oon_ot_coinsurance_pct", "oon_pt_coinsurance_pct")
+PLAN_COUNTS = ("ot_visit_limit", "pt_visit_limit", "combined_visit_limit", "auth_after_visits")
+PLAN_SWITCHES = (
+    "deductible_applies", "same_day_counts_once", "one_copay_per_day", "referral_required",
+    "oon_covered", "oon_counts_toward_in_network",
+)  # fmt: skip
+PLAN_TEXT = ("plan_name", "plan_year_start", "notes")
+#: Every plan field on the form: all plans.csv columns except plan_id.
+PLAN_FIELDS = tuple(name for name in Plan.model_fields if name != "plan_id")
+#: Each plan field in the words the estimate page's labels use (for "changed from the plan list").
+PLAN_FIELD_LABELS = {
+    "plan_name": "plan name",
+    "payer_type": "kind of coverage",
+    "plan_year_start": "plan year start",
+    "deductible": "deductible",
+    "oop_max": "out-of-pocket maximum",
+    "deductible_applies": "therapy counts toward the deductible",
+    "copay_timing": "copay before the deductible",
+    "ot_copay": "OT copay",
+    "pt_copay": "PT copay",
+    "ot_coinsurance_pct": "OT coinsurance",
+    "pt_coinsurance_pct": "PT coinsurance",
+    "ot_visit_limit": "OT visits a year",
+    "pt_visit_limit": "PT visits a year",
+    "combined_visit_limit": "PT and OT visits together",
+    "same_day_counts_once": "same-day visits count once",
+    "one_copay_per_day": "one copay per day",
+    "auth_after_visits": "authorization after visits",
+    "referral_required": "referral needed",
+    "therapy_threshold": "Medicare therapy threshold",
+    "notes": "notes",
+    "oon_covered": "plan pays out of network",
+    "oon_deductible": "out-of-network deductible",
+    "oon_oop_max": "out-of-network out-of-pocket maximum",
+    "oon_ot_copay": "out-of-network OT copay",
+    "oon_pt_copay": "out-of-network PT copay",
+    "oon_ot_coinsurance_pct": "out-of-network OT coinsurance",
+    "oon_pt_coinsurance_pct": "out-of-network PT coinsurance",
+    "oon_counts_toward_in_network": "networks share one deductible and maximum",
+}
+#: Course field -> the suffix of its form key (``pt_rate``, ``ot_weeks``, ...).
+COURSE_KEYS = {
+    "visits_per_week": "visits_per_week",
+    "weeks": "weeks",
+    "visit_rate": "rate",
+    "eval_rate": "eval",
+    "self_pay_rate": "self_pay",
+    "billed_rate": "billed",
+}
+ACCUMULATOR_MONEY = (
+    "deductible_met", "oop_met", "ot_threshold_used", "pt_threshold_used", "oon_deductible_met", "oon_oop_met",
+)  # fmt: skip
+ACCUMULATOR_FIELDS = tuple(Accumulators.model_fields)
+#: The second insurance: the picker, how it pays, and (for a plan from the list or typed by hand) its figures
+#: so far this year; a plan typed by hand also has these few numbers. Each key is ``secondary_<field>``.
+SECONDARY, SECONDARY_METHOD = "secondary", "secondary_method"
+SECONDARY_PLAN_FIELDS = ("deductible", "oop_max", "pt_copay", "ot_copay", "pt_coinsurance_pct", "ot_coinsurance_pct")
+SECONDARY_ACCUMULATOR_FIELDS = ("deductible_met", "oop_met")
+SECONDARY_MONEY = tuple(f"secondary_{name}" for name in (*SECONDARY_PLAN_FIELDS[:4], *SECONDARY_ACCUMULATOR_FIELDS))
+SECONDARY_PERCENT = ("secondary_pt_coinsurance_pct", "secondary_ot_coinsurance_pct")
+SECONDARY_KEYS = (
+    SECONDARY,
+    SECONDARY_METHOD,
+    *(f"secondary_{name}" for name in (*SECONDARY_PLAN_FIELDS, *SECONDARY_ACCUMULATOR_FIELDS)),
+)
+#: Every key of the form, as :func:`form_values` fills it and :func:`coverage.forms.estimate_form.read_form` reads it.
+FORM_KEYS = (
+    "plan",
+    *PLAN_FIELDS,
+    "start_date",
+    "in_network",
+    *(key for d in ("ot", "pt") for key in (d, *(f"{d}_{suffix}" for suffix in COURSE_KEYS.values()))),
+    *ACCUMULATOR_FIELDS,
+    *SECONDARY_KEYS,
+)
+
+
+def secondary_keys_for(choice: str) -> tuple[str, ...]:
+    """The second-insurance keys that apply to the picker's ``choice``; the form reads only these.
+
+    None, Medigap Plan G and Medicaid have their terms built in (Medigap takes the first plan's
+    deductible met); a plan from the list also has its coordination method and figures so far;
+    a plan typed by hand also has its numbers.
+    """
+    if choice != OWN_PLAN and (choice == NO_SECONDARY or choice.startswith("_")):  # no plan_id starts with _
+        return (SECONDARY,)
+    so_far = tuple(f"secondary_{name}" for name in SECONDARY_ACCUMULATOR_FIELDS)
+    numbers = tuple(f"secondary_{name}" for name in SECONDARY_PLAN_FIELDS) if choice == OWN_PLAN else ()
+    return (SECONDARY, SECONDARY_METHOD, *numbers, *so_far)
+
+
+def course_key(discipline: Discipline, field: str) -> str:
+    """The form key of one course field: ``course_key("PT", "visit_rate") == "pt_rate"``."""
+    return f"{discipline.lower()}_{COURSE_KEYS[field]}"
+
+
+def _text(amount: Decimal | None) -> str:
+    return "" if amount is None else format(amount, "f")
+
+
+def plan_form_values(plan: Plan) -> dict[str, Any]:
+    """The plan fields of the form, filled in from ``plan``."""
+    values: dict[str, Any] = {}
+    for name in PLAN_FIELDS:
+        value = getattr(plan, name)
+        values[name] = _text(value) if name in PLAN_MONEY or name in PLAN_PERCENT else value
+    values["payer_type"] = plan.payer_type.value
+    values["copay_timing"] = plan.copay_timing.value
+    return values
+
+
+def form_values(request: EstimateRequest) -> dict[str, Any]:
+    """Every form field filled in from ``request``; a therapy that is off shows its default course."""
+    values: dict[str, Any] = {"plan": request.plan_choice, **plan_form_values(request.plan)}
+    values["start_date"] = request.care.start_date
+    values["in_network"] = request.care.in_network
+    for discipline in DISCIPLINES:
+        course = request.care.course(discipline)
+        values[discipline.lower()] = course is not None
+        shown = course or default_course(discipline)
+        for field in COURSE_KEYS:
+            value = getattr(shown, field)
+            values[course_key(discipline, field)] = _text(value) if field.endswith("rate") else value
+    for name in ACCUMULATOR_FIELDS:
+        value = getattr(request.accumulators, name)
+        values[name] = _text(value) if name in ACCUMULATOR_MONEY else value
+    return values | secondary_form_values(request)
+
+
+def secondary_form_values(request: EstimateRequest) -> dict[str, Any]:
+    """The second-insurance fields filled in from ``request``; fields that do not apply show the blank defaults."""
+    second = request.secondary
+    applies = secondary_keys_for(request.secondary_choice)
+    plan = second.plan if second is not None and "secondary_deductible" in applies else OWN_SECONDARY_TEMPLATE
+    so_far = second.accumulators if second is not None and "secondary_oop_met" in applies else Accumulators()
+    method = second.method if second is not None and SECONDARY_METHOD in applies else CoordinationMethod.TRADITIONAL
+    values: dict[str, Any] = {SECONDARY: request.secondary_choice, SECONDARY_METHOD: method.value}
+    values |= {f"secondary_{name}": _text(getattr(plan, name)) for name in SECONDARY_PLAN_FIELDS}
+    values |= {f"secondary_{name}": _text(getattr(so_far, name)) for name in SECONDARY_ACCUMULATOR_FIELDS}
+    return values
+
+
+def next_caller_values(request: EstimateRequest) -> dict[str, Any]:
+    """The fields that describe one caller, blank: figures so far at zero and no second insurance.
+
+    The plan, the care and the rules stay as they are: the front desk often answers the next caller
+    about the same plan and course, and picks another plan when it is not.
+    """
+    blank = request.model_copy(
+        update={"accumulators": Accumulators(), "secondary_choice": NO_SECONDARY, "secondary": None}
+    )
+    values = form_values(blank)
+    return {key: values[key] for key in (*ACCUMULATOR_FIELDS, *SECONDARY_KEYS)}

@@ -1,0 +1,93 @@
+"""What the front desk needs on the phone: today's figures, visits left, and what a visit costs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from coverage.engine.care import Course
+from coverage.engine.cost_sharing import share_of_visit
+from coverage.engine.course_estimate import Estimate, VisitCost
+from coverage.engine.money import ZERO
+from coverage.engine.network import NetworkTerms, network_terms
+from coverage.engine.plans import DISCIPLINES, Discipline, Plan
+from coverage.engine.schedule import plan_year_start_on_or_before
+from coverage.engine.year_state import YearState
+
+
+class FrontDesk(BaseModel):
+    """The patient's standing on the first day of the course, before any of its visits.
+
+    ``None`` for a limit or the out-of-pocket room means the plan has none.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    plan_covers_visits: bool
+    next_visit: VisitCost
+    ot_visits_left: int | None
+    pt_visits_left: int | None
+    pool_visits_left: int | None
+    deductible_applies: bool
+    deductible_left: Decimal
+    oop_left: Decimal | None
+    visit_after_deductible: dict[Discipline, Decimal]  # a regular visit once the deductible is met
+
+
+def regular_visit_cost(plan: Plan, discipline: Discipline, course: Course) -> Decimal:
+    """What a regular (not evaluation) covered visit costs once the deductible is met.
+
+    Uses the engine's own split (:func:`coverage.engine.cost_sharing.share_of_visit`) with no
+    deductible left and no out-of-pocket cap: the copay and coinsurance of a typical
+    visit in the middle of the course. On a plan that covers nothing it is the self-pay rate.
+    """
+    if not plan.covers_visits:
+        return course.self_pay(visit_index=1)
+    share = share_of_visit(
+        course.visit_rate,
+        copay=plan.copay(discipline),
+        coinsurance_pct=plan.coinsurance_pct(discipline),
+        deductible_left=ZERO,
+        oop_room=None,
+        deductible_applies=plan.deductible_applies,
+        copay_timing=plan.copay_timing,
+    )
+    return share.patient_pays
+
+
+def _after_deductible(terms: NetworkTerms, discipline: Discipline, course: Course) -> Decimal:
+    """A regular visit once the deductible is met, under the terms in force; out of network with its balance bill."""
+    if not terms.covers:
+        return course.self_pay(visit_index=1)
+    cost = regular_visit_cost(terms.plan, discipline, course)
+    return cost + course.balance_bill(visit_index=1) if terms.balance_billing else cost
+
+
+def front_desk(estimate: Estimate) -> FrontDesk:
+    """Today's figures for ``estimate``: taken from the plan year that contains its start date.
+
+    Out of network they come from the out-of-network terms and figures (:mod:`coverage.engine.network`).
+    A second insurance is left out, except in what the next visit costs.
+    """
+    care = estimate.care
+    terms = network_terms(estimate.plan, care, estimate.accumulators)
+    plan = terms.plan
+    year = YearState.opening(plan, plan_year_start_on_or_before(care.start_date, plan.plan_year_start), terms.so_far)
+
+    def left(limit: int | None, used: int) -> int | None:
+        return None if limit is None else max(limit - used, 0)
+
+    return FrontDesk(
+        plan_covers_visits=terms.covers,
+        next_visit=estimate.visits[0],
+        ot_visits_left=left(plan.ot_visit_limit, year.used["OT"]),
+        pt_visits_left=left(plan.pt_visit_limit, year.used["PT"]),
+        pool_visits_left=left(plan.combined_visit_limit, year.pool_used),
+        deductible_applies=plan.deductible_applies,
+        deductible_left=year.deductible_left,
+        oop_left=year.oop_room,
+        visit_after_deductible={
+            d: _after_deductible(terms, d, course) for d in DISCIPLINES if (course := care.course(d)) is not None
+        },
+    )
