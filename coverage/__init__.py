@@ -1,6 +1,6 @@
 """OT/PT coverage checker: what a course of occupational or physical therapy costs the patient.
 
-The package is cut into layers; each keeps one rule, and ``tests/engine/test_layers.py`` holds them:
+The package is cut into layers; each keeps one rule, and ``tests/docs/test_layers.py`` holds them:
 
 - ``coverage.engine``: plans, the plan of care, the visit-by-visit projection, the catalog-wide ranking.
   Imports only the standard library, pydantic and itself (numpy only in the vectorised catalog engine).

@@ -68,8 +68,8 @@ def inputs_only() -> None:
     """The estimate page's inputs as a first-time user sees them, and nothing else (AppTest runs its source)."""
     import streamlit as st  # noqa: PLC0415 (AppTest runs this function's source as a script of its own)
 
-    from app_pages.estimate_inputs import draw_inputs, load_scenario  # noqa: PLC0415
-    from app_pages.shared import Fields, current_plans  # noqa: PLC0415
+    from app_pages.components.estimate_inputs import draw_inputs, load_scenario  # noqa: PLC0415
+    from app_pages.components.shared import Fields, current_plans  # noqa: PLC0415
 
     plans = current_plans()
     load_scenario(plans)

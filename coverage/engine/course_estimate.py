@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from coverage.engine.care import Accumulators, CarePlan
@@ -58,11 +57,6 @@ class Estimate(BaseModel):
     def discipline_total(self, discipline: Discipline) -> Totals | None:
         """The totals of one discipline, or None when the plan of care has no such course."""
         return self.ot_total if discipline == "OT" else self.pt_total
-
-    def to_frame(self) -> pd.DataFrame:
-        """The visits as a DataFrame with :data:`VISIT_COLUMNS`; money stays ``Decimal``."""
-        rows = [{column: getattr(visit, column) for column in VISIT_COLUMNS} for visit in self.visits]
-        return pd.DataFrame(rows, columns=list(VISIT_COLUMNS))
 
 
 def check_year_to_date(plan: Plan, so_far: Accumulators, *, which: str = "the plan's", advise: bool = False) -> None:

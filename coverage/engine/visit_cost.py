@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from coverage.engine.money import ZERO
 from coverage.engine.plans import Discipline
 
-#: The columns of ``Estimate.to_frame()``, a contract other parts rely on.
+#: The columns of :func:`coverage.views.export.visit_frame`, a contract other parts rely on.
 VISIT_COLUMNS = (
     "date",
     "discipline",

@@ -13,8 +13,8 @@ from coverage.engine.course_estimate import Estimate, Totals, VisitCost
 from coverage.engine.money import ZERO, format_money
 from coverage.engine.notices import format_day
 from coverage.forms.verification import Verification
-from coverage.printouts.disclosure import disclosure
 from coverage.printouts.pdf_document import Document
+from coverage.views.disclosure import disclosure
 from coverage.views.plan_terms import care_plan, network_and_secondary, plan_rules, year_to_date
 
 _VISIT_HEADINGS = (

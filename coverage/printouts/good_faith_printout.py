@@ -12,9 +12,9 @@ from coverage.catalog.clinic import EXAMPLE_CLINIC, Clinic
 from coverage.engine.course_estimate import Estimate
 from coverage.engine.money import format_money
 from coverage.engine.notices import format_day
-from coverage.printouts.disclosure import NO_SURPRISES_PHONE, NO_SURPRISES_WEBSITE
 from coverage.printouts.good_faith import GoodFaithEstimate, good_faith_estimate
 from coverage.printouts.pdf_document import Document
+from coverage.views.disclosure import NO_SURPRISES_PHONE, NO_SURPRISES_WEBSITE
 
 TITLE = "Good Faith Estimate for health care items and services"
 RIGHT_TO_AN_ESTIMATE = (

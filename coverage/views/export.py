@@ -1,4 +1,4 @@
-"""The visit-by-visit table as CSV text a spreadsheet can open safely."""
+"""The visit-by-visit table: as a DataFrame, and as CSV text a spreadsheet can open safely."""
 
 from __future__ import annotations
 
@@ -6,11 +6,19 @@ import csv
 import io
 from decimal import Decimal
 
+import pandas as pd
+
 from coverage.engine.course_estimate import VISIT_COLUMNS, Estimate
 from coverage.engine.plans import FORMULA_STARTS
 
 #: The CSV's columns: the engine's visit columns, with the visit number and the reason a visit is not covered.
 CSV_COLUMNS = (*VISIT_COLUMNS[:2], "visit_number", *VISIT_COLUMNS[2:], "not_covered_reason")
+
+
+def visit_frame(estimate: Estimate) -> pd.DataFrame:
+    """The visits as a DataFrame with :data:`VISIT_COLUMNS`; money stays ``Decimal``."""
+    rows = [{column: getattr(visit, column) for column in VISIT_COLUMNS} for visit in estimate.visits]
+    return pd.DataFrame(rows, columns=list(VISIT_COLUMNS))
 
 
 def csv_columns(estimate: Estimate) -> tuple[str, ...]:

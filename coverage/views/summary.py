@@ -15,7 +15,7 @@ from coverage.engine.course_estimate import Estimate, VisitCost
 from coverage.engine.money import format_money
 from coverage.engine.notices import format_day
 from coverage.engine.plans import DISCIPLINES, Discipline
-from coverage.printouts.disclosure import disclosure
+from coverage.views.disclosure import disclosure
 from coverage.views.plan_terms import care_plan, count_of
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.shared import clinic_today, form_state
+from app_pages.components.shared import clinic_today, form_state
 from coverage import EstimateRequest, FormError, Plan, overview, read_form
 from coverage.forms.fields import FORM_KEYS
 from coverage.views.page_overview import Overview

@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from coverage import NoticeKind, YearToDateError, estimate
+from coverage.views.export import visit_frame
 from tests.builders import care, course, money, plan, so_far
 
 
@@ -289,10 +290,10 @@ def test_totals_add_up_per_discipline_and_overall() -> None:
 
 
 def test_the_visit_table_has_the_contract_columns_with_exact_money() -> None:
-    """to_frame() gives one row a visit with the documented columns and Decimal amounts."""
+    """The visit frame gives one row a visit with the documented columns and Decimal amounts."""
     result = estimate(plan(pt_copay="25.00", deductible_applies=False), care(pt=course(2, 1, "84.75")))
 
-    frame = result.to_frame()
+    frame = visit_frame(result)
 
     assert list(frame.columns) == [
         "date",

@@ -24,7 +24,7 @@ def _take_home_app(scenario: str) -> None:
     if root not in sys.path:
         sys.path.insert(0, root)
 
-    from app_pages.take_home import render_take_home
+    from app_pages.components.take_home import render_take_home
     from tests.printout_scenarios import pooled_estimate, self_pay_estimate
 
     render_take_home(self_pay_estimate() if scenario == "self_pay" else pooled_estimate())
@@ -49,7 +49,7 @@ def _downloads(at: AppTest) -> set[str]:
 
 
 def _clinic_now() -> Clinic:
-    from app_pages.take_home import CLINIC_TOML
+    from app_pages.components.take_home import CLINIC_TOML
 
     return load_clinic(CLINIC_TOML)
 

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages.shared import money_md
+from app_pages.components.shared import money_md
 from coverage import format_money
 from coverage.views.care_comparison import OUT_OF_NETWORK
 from coverage.views.page_overview import Overview

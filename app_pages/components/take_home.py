@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
-from app_pages.shared import clinic_today, escape_markdown
+from app_pages.components.shared import clinic_today, escape_markdown
 from coverage import (
     EXAMPLE_CLINIC,
     Clinic,
@@ -33,7 +33,7 @@ from coverage import (
 )
 from coverage.engine.validation import describe
 
-CLINIC_TOML = Path(__file__).resolve().parents[1] / "clinic.toml"
+CLINIC_TOML = Path(__file__).resolve().parents[2] / "clinic.toml"
 _METHODS = {VerificationMethod.PHONE: "Phone call", VerificationMethod.PORTAL: "Payer's web portal"}
 
 

@@ -10,10 +10,15 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.network_inputs import billed_charge, network_question, out_of_network_so_far, out_of_network_terms
-from app_pages.second_insurance_inputs import draw_second_insurance
-from app_pages.shared import Fields, clinic_today, seed
-from app_pages.take_home import PATIENT_KEYS
+from app_pages.components.network_inputs import (
+    billed_charge,
+    network_question,
+    out_of_network_terms,
+)
+from app_pages.components.second_insurance_inputs import draw_second_insurance
+from app_pages.components.shared import Fields, clinic_today, seed
+from app_pages.components.take_home import PATIENT_KEYS
+from app_pages.components.year_so_far_inputs import SO_FAR_LABEL, draw_so_far
 from coverage import CopayTiming, PayerType, Plan
 from coverage.engine.care import EARLIEST_START, LATEST_START
 from coverage.forms.fields import (
@@ -125,7 +130,7 @@ def draw_inputs(fields: Fields, plans: list[Plan]) -> None:
     _plan_picker(fields, plans)
     _care(fields)
     _plan_rules(fields)
-    _so_far(fields)
+    draw_so_far(fields, _section(fields, SO_FAR_LABEL, SHOW_SO_FAR, ACCUMULATOR_FIELDS))
     _second_insurance(fields, plans)
 
 
@@ -330,49 +335,6 @@ def _plan_rules(fields: Fields) -> None:
         with right:
             fields.text("Notes", "notes", help="Anything else the insurer said.", max_chars=500)
         out_of_network_terms(fields)
-
-
-def _so_far(fields: Fields) -> None:
-    box = _section(fields, "So far this year (skip if you do not know)", SHOW_SO_FAR, ACCUMULATOR_FIELDS)
-    if box is None:
-        return
-    with box:
-        st.caption(
-            "From your insurer's website or a call: what you have already paid and used since your plan year "
-            "started. Leave 0 if you have not had care this year."
-        )
-        left, right = st.columns(2)
-        with left:
-            fields.money(
-                "Deductible met so far",
-                "deductible_met",
-                help="Ask: 'How much of my deductible have I met this year?'",
-            )
-            fields.money(
-                "Out-of-pocket paid so far",
-                "oop_met",
-                help="Ask: 'How much have I paid toward my out-of-pocket maximum this year?'",
-            )
-            fields.money(
-                "Medicare: PT allowed amounts so far",
-                "pt_threshold_used",
-                help="Medicare only: ask 'How much of the therapy threshold has been used for PT this year?'",
-            )
-            fields.money(
-                "Medicare: OT allowed amounts so far",
-                "ot_threshold_used",
-                help="Medicare only: ask 'How much of the therapy threshold has been used for OT this year?'",
-            )
-        with right:
-            fields.count("PT visits used", "pt_visits_used", help="Ask: 'How many PT visits have I used this year?'")
-            fields.count("OT visits used", "ot_visits_used", help="Ask: 'How many OT visits have I used this year?'")
-            fields.count(
-                "Other visits sharing the limit",
-                "other_pool_visits_used",
-                help="Visits of other therapies, such as speech therapy or chiropractic, that count toward the same "
-                "shared limit. Ask: 'Which visits share my therapy limit, and how many are used?'",
-            )
-            out_of_network_so_far(fields)
 
 
 def _second_insurance(fields: Fields, plans: list[Plan]) -> None:

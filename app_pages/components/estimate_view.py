@@ -1,7 +1,7 @@
 """The estimate page: pick a plan, describe the therapy, see what the whole course costs.
 
 Reads the widgets, calls :func:`coverage.views.page_overview.overview` (one domain call, through
-:func:`app_pages.worked_out.work_out`, which skips it when nothing changed), renders. The
+:func:`app_pages.components.worked_out.work_out`, which skips it when nothing changed), renders. The
 scenario lives in the address's query parameters (see :mod:`coverage.forms.share_link`), so a copied
 link reproduces the estimate. The drawing lives in estimate_inputs.py and estimate_results.py.
 The page script, estimate.py, only calls :func:`draw_estimate_page`: Streamlit's test runner
@@ -17,11 +17,11 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.estimate_inputs import LINK_WRITTEN, NOTICE, draw_inputs, load_scenario
-from app_pages.estimate_results import draw_results
-from app_pages.shared import Fields, current_plans, escape_markdown
-from app_pages.take_home import render_take_home
-from app_pages.worked_out import work_out
+from app_pages.components.estimate_inputs import LINK_WRITTEN, NOTICE, draw_inputs, load_scenario
+from app_pages.components.estimate_results import draw_results
+from app_pages.components.shared import Fields, current_plans, escape_markdown
+from app_pages.components.take_home import render_take_home
+from app_pages.components.worked_out import work_out
 from coverage import EstimateRequest
 
 

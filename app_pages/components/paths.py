@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 PLANS_CSV_ENV = "COVERAGE_PLANS_CSV"
-DEFAULT_PLANS_CSV = Path(__file__).resolve().parents[1] / "plans.csv"
+DEFAULT_PLANS_CSV = Path(__file__).resolve().parents[2] / "plans.csv"
 
 
 def plans_csv_path() -> Path:

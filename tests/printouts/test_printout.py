@@ -28,7 +28,7 @@ from coverage import (
 from coverage.catalog.clinic import Clinic
 from coverage.engine.defaults import OT_VISIT_RATE, PT_VISIT_RATE
 from coverage.engine.notices import format_day
-from coverage.printouts.disclosure import MAY_DIFFER, NOT_A_GUARANTEE, WHAT_TO_DO_INSURED, WHAT_TO_DO_SELF_PAY
+from coverage.views.disclosure import MAY_DIFFER, NOT_A_GUARANTEE, WHAT_TO_DO_INSURED, WHAT_TO_DO_SELF_PAY
 from coverage.views.plan_terms import care_plan, plan_rules, year_to_date
 from tests.builders import care, course, plan
 from tests.conftest import ROOT

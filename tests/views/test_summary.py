@@ -12,7 +12,7 @@ from coverage import CarePlan, Plan, estimate, estimate_summary, format_money
 from coverage.catalog.clinic import EXAMPLE_CLINIC
 from coverage.engine.notices import format_day
 from coverage.engine.plans import DISCIPLINES
-from coverage.printouts.disclosure import disclosure
+from coverage.views.disclosure import disclosure
 from coverage.views.summary import cost_runs
 from tests.printout_scenarios import SCENARIOS, pooled_estimate, self_pay_estimate
 from tests.strategies import care_plans, plans

@@ -10,18 +10,20 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_pages.estimate_link import estimate_query, estimate_url
+from app_pages.components.estimate_link import estimate_query, estimate_url
 from coverage import Accumulators, CarePlan, Course, format_money, load_plans
 from coverage.engine.plan_ranking import compare_plans
 from coverage.forms.request import default_course, default_request
-from tests.conftest import PLANS_CSV, ROOT
+from tests.conftest import PLANS_CSV
+from tests.dashboard_helpers import APP
 
-PAGE = ROOT / "app_pages" / "compare_plans.py"
+COMPARE_PAGE = "app_pages/compare_plans.py"
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=30)
     at.run()
+    at.switch_page(COMPARE_PAGE).run()  # through the router, as a person gets there
     assert not at.exception
     return at
 
@@ -53,7 +55,7 @@ def test_adding_ot_and_figures_so_far_changes_the_ranking_to_match_the_engine() 
     at.number_input(key="cmp_pt_weeks").set_value(12)
     at.text_input(key="cmp_deductible_met").input("250")
     at.number_input(key="cmp_pt_visits_used").set_value(5)
-    at.run()
+    at.switch_page(COMPARE_PAGE).run()
 
     assert not at.exception
     care = CarePlan(
@@ -72,7 +74,7 @@ def test_a_mistyped_amount_is_named_instead_of_ranking() -> None:
     at = _page()
 
     at.text_input(key="cmp_pt_rate").input("abc")
-    at.run()
+    at.switch_page(COMPARE_PAGE).run()
 
     assert not at.exception
     assert "Visit rate" in at.error[0].value
@@ -81,11 +83,11 @@ def test_a_mistyped_amount_is_named_instead_of_ranking() -> None:
 
 def test_an_uploaded_catalog_is_the_one_compared() -> None:
     """With uploaded_plans in the session, only those plans are ranked."""
-    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=30).run()
     uploaded = [p for p in load_plans(PLANS_CSV) if p.plan_id in {"hdhp", "ma-hmo"}]
     at.session_state["uploaded_plans"] = uploaded
 
-    at.run()
+    at.switch_page(COMPARE_PAGE).run()
 
     assert not at.exception
     assert set(at.dataframe[0].value["Plan"]) == {p.plan_name for p in uploaded}
@@ -117,11 +119,11 @@ def test_the_estimate_link_carries_the_plan_the_care_plan_and_the_figures_so_far
 
 def test_a_plan_name_with_dollar_signs_is_shown_as_written() -> None:
     """A CMS plan name such as 'Gold $25/$50 PPO' is escaped so Markdown does not read it as LaTeX."""
-    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=30).run()
     plan = load_plans(PLANS_CSV)[0].model_copy(update={"plan_name": "Gold $25/$50 PPO"})
     at.session_state["uploaded_plans"] = [plan]
 
-    at.run()
+    at.switch_page(COMPARE_PAGE).run()
 
     assert not at.exception
     assert at.metric[0].label == "Least for the patient: Gold \\$25/\\$50 PPO"

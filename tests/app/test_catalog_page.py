@@ -12,14 +12,14 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app_pages.paths import PLANS_CSV_ENV
-from app_pages.staff_access import PASSCODE_ENV
+from app_pages.components.paths import PLANS_CSV_ENV
+from app_pages.components.staff_access import PASSCODE_ENV
 from coverage.catalog.edits import edit_plan, find_plan
 from coverage.catalog.loader import load_plans
 from coverage.catalog.store import HISTORY_FOLDER, open_catalog, save_plans
 from tests.conftest import PLANS_CSV, ROOT
+from tests.dashboard_helpers import APP
 
-PAGE = Path(__file__).resolve().parents[1] / "app_pages" / "catalog.py"
 PASSCODE = "correct horse battery staple"
 
 
@@ -36,9 +36,10 @@ def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _open_page(secrets: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=30)
     at.secrets.update(secrets or {"unrelated": "x"})  # never this machine's own secrets.toml
     at.run()
+    at.switch_page("app_pages/catalog.py").run()  # through the router, as a person gets there
     assert not at.exception
     return at
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.shared import Fields, cost_terms_inputs
+from app_pages.components.shared import Fields, cost_terms_inputs
 
 OUT_OF_NETWORK_TERMS = (
     "oon_deductible", "oon_oop_max", "oon_pt_copay", "oon_ot_copay",

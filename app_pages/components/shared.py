@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.paths import plans_csv_path
+from app_pages.components.paths import plans_csv_path
 from coverage import Plan, PlanFileError, format_money, load_plans
 from coverage.engine.plans import MAX_VISITS
 
@@ -51,7 +51,7 @@ def _load_catalog(path: str, stamp: tuple[int, int, int]) -> tuple[Plan, ...]:
 
 
 def catalog_plans(path: Path | None = None) -> list[Plan]:
-    """The clinic's catalog (:func:`app_pages.paths.plans_csv_path` unless ``path`` is given), re-read when it changes.
+    """The clinic's catalog (``plans_csv_path()`` unless ``path`` is given), re-read when it changes.
 
     Raises :class:`coverage.PlanFileError` when the file is missing or broken.
     """

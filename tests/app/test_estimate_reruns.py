@@ -6,7 +6,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from app_pages.worked_out import LAST_WORKED_OUT
+from app_pages.components.worked_out import LAST_WORKED_OUT
 from coverage import CarePlan, estimate
 from tests.dashboard_helpers import APP, PLANS, PT_2X8, START, open_section, shown_total
 

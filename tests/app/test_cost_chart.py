@@ -9,7 +9,7 @@ from typing import Any
 import altair as alt
 import pytest
 
-from app_pages.charts import COLOURS, COSTS, MILESTONES, PATIENT, PLAN, SECOND, cost_chart_spec
+from app_pages.components.charts import COLOURS, COSTS, MILESTONES, PATIENT, PLAN, SECOND, cost_chart_spec
 from coverage import CarePlan, estimate
 from coverage.views.timeline import CostSoFar, Milestone, cost_so_far, milestones
 from tests.dashboard_helpers import PLANS, PT_2X8, START

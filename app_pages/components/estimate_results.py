@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from app_pages.charts import cost_chart_spec
-from app_pages.network_results import draw_networks
-from app_pages.shared import escape_markdown, money_md
+from app_pages.components.charts import cost_chart_spec
+from app_pages.components.network_results import draw_networks
+from app_pages.components.shared import escape_markdown, money_md
 from coverage import NoticeKind, format_money
 from coverage.engine.notices import format_day
+from coverage.engine.plans import Discipline
 from coverage.forms.fields import PLAN_FIELD_LABELS
 from coverage.views.explain import explain_visit, visit_title
 from coverage.views.page_overview import Overview
@@ -84,8 +85,8 @@ def _front_desk(view: Overview) -> None:
                 )
             return
         care = view.estimate.care
-        left = [(name, count) for name, count in (("PT", desk.pt_visits_left), ("OT", desk.ot_visits_left))
-                if care.course(name) is not None]  # fmt: skip
+        own: tuple[tuple[Discipline, int | None], ...] = (("PT", desk.pt_visits_left), ("OT", desk.ot_visits_left))
+        left: list[tuple[str, int | None]] = [(name, count) for name, count in own if care.course(name) is not None]
         left += [("PT and OT together", desk.pool_visits_left)]
         st.markdown(
             "Visits left this plan year: "
@@ -206,7 +207,7 @@ def _share(view: Overview) -> None:
 def draw_results(view: Overview, column: Any, key: str) -> None:
     """The headline and what to know in ``column``; the chart, the table and the explanations below.
 
-    ``key`` names the figures (:attr:`app_pages.worked_out.WorkedOut.key`): the parts without a
+    ``key`` names the figures (:attr:`app_pages.components.worked_out.WorkedOut.key`): the parts without a
     widget are drawn once for each key and replayed from Streamlit's cache on a rerun that changes
     no figure, which spares building the tables and the chart again.
     """

@@ -14,8 +14,8 @@ import streamlit as st
 from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 
-from app_pages.paths import plans_csv_path
-from app_pages.shared import escape_markdown as md
+from app_pages.components.paths import plans_csv_path
+from app_pages.components.shared import escape_markdown as md
 from coverage.catalog.edits import CatalogEditError, add_plan, edit_plan, retire_plan
 from coverage.catalog.loader import ALL_PLAN_COLUMNS, PlanFileError
 from coverage.catalog.rows import cell_text, plan_from_cells, plan_to_row

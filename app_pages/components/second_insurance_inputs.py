@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from app_pages.shared import PERSIST, Fields, cost_terms_inputs, money_md
+from app_pages.components.shared import PERSIST, Fields, cost_terms_inputs, money_md
 from coverage import CoordinationMethod, Plan
 from coverage.engine.secondary import PART_B_DEDUCTIBLE_2026
 from coverage.forms.fields import SECONDARY, SECONDARY_METHOD, secondary_keys_for

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app_pages.shared import escape_markdown as md
-from app_pages.staff_access import (
+from app_pages.components.shared import escape_markdown as md
+from app_pages.components.staff_access import (
     FIRST_DELAY_SECONDS,
     FREE_TRIES,
     LOCKOUT_AFTER,
