@@ -20,43 +20,15 @@ from coverage.catalog.edits import CatalogEditError, add_plan, edit_plan, retire
 from coverage.catalog.loader import ALL_PLAN_COLUMNS, PlanFileError
 from coverage.catalog.rows import cell_text, plan_from_cells, plan_to_row
 from coverage.catalog.store import CatalogChangedError, CatalogError, open_catalog, save_plans
-from coverage.engine.plans import CopayTiming, PayerType, Plan
+from coverage.engine.plan_fields import FIELDS, FieldKind, PlanField, Section, names_of
+from coverage.engine.plans import PayerType, Plan
 from coverage.engine.validation import field_problems
 
 NEW_PLAN = "__new__"
-CHOICES = {"payer_type": [p.value for p in PayerType], "copay_timing": [t.value for t in CopayTiming]}
-SWITCHES = {name for name, field in Plan.model_fields.items() if field.annotation is bool}
-LABELS = {
-    "plan_id": "Plan ID: short and unique (letters, digits, - _ .)",
-    "plan_name": "Plan name, as people see it",
-    "payer_type": "Payer type",
-    "plan_year_start": "Plan year starts (MM-DD)",
-    "deductible": "Deductible, dollars a plan year",
-    "oop_max": "Out-of-pocket maximum, dollars (blank: none)",
-    "deductible_applies": "Therapy visits go toward the deductible first",
-    "copay_timing": "When the copay starts",
-    "ot_copay": "OT copay a visit, dollars",
-    "pt_copay": "PT copay a visit, dollars",
-    "ot_coinsurance_pct": "OT coinsurance, percent",
-    "pt_coinsurance_pct": "PT coinsurance, percent",
-    "ot_visit_limit": "OT visits a plan year (blank: no limit)",
-    "pt_visit_limit": "PT visits a plan year (blank: no limit)",
-    "combined_visit_limit": "Visits a plan year shared by OT, PT and other therapies (blank: no limit)",
-    "same_day_counts_once": "A PT and an OT visit on one day count once in the shared limit",
-    "one_copay_per_day": "Only one copay a day across OT and PT",
-    "auth_after_visits": "Prior authorization after this many visits of one therapy (blank: never)",
-    "referral_required": "A doctor's referral is required",
-    "therapy_threshold": "Medicare therapy (KX) threshold, dollars (blank: none)",
-    "notes": "Notes: what the payer said",
-    "oon_covered": "Out of network: the plan pays toward therapy",
-    "oon_deductible": "Out-of-network deductible, dollars",
-    "oon_oop_max": "Out-of-network out-of-pocket maximum, dollars (blank: none)",
-    "oon_ot_copay": "Out-of-network OT copay, dollars",
-    "oon_pt_copay": "Out-of-network PT copay, dollars",
-    "oon_ot_coinsurance_pct": "Out-of-network OT coinsurance, percent",
-    "oon_pt_coinsurance_pct": "Out-of-network PT coinsurance, percent",
-    "oon_counts_toward_in_network": "In- and out-of-network spending fill one deductible and one maximum",
-}
+SWITCHES = set(names_of(FieldKind.SWITCH))
+#: Fields of the editor in pairs, section by section: Tab walks each row left to right, rows stay in line.
+PER_ROW = 2
+MAX_SINGLE_LINE = 120  # longer text (the notes) gets a text area
 
 
 def _key(column: str) -> str:
@@ -189,24 +161,28 @@ def render_editor(plans: tuple[Plan, ...], version: str) -> None:
 
 def _form() -> None:
     errors: dict[str, str] = st.session_state.get("staff_field_errors", {})
-    boxes = [c for c in ALL_PLAN_COLUMNS if c not in SWITCHES and c != "notes"]
     with st.form("staff_plan_form"):
-        columns = st.columns(3)
-        for n, column in enumerate([*boxes, *sorted(SWITCHES, key=ALL_PLAN_COLUMNS.index), "notes"]):
-            with columns[n % 3] if n < len(boxes) else st.container():
-                _field(column)
-                if column in errors:
-                    st.error(md(errors[column]))
+        for section in Section:
+            st.markdown(f"**{section.value}**")
+            fields = [f for f in FIELDS if f.section is section and f.name in ALL_PLAN_COLUMNS]
+            for start in range(0, len(fields), PER_ROW):
+                row = fields[start : start + PER_ROW]
+                for column, field in zip(st.columns(PER_ROW), row, strict=False):
+                    with column:
+                        _field(field)
+                        if field.name in errors:
+                            st.error(md(errors[field.name]))
         st.form_submit_button("Save plan", key="staff_save", type="primary", on_click=_save)
 
 
-def _field(column: str) -> None:
-    label, key = LABELS[column], _key(column)
-    if column in SWITCHES:
-        st.checkbox(label, key=key)
-    elif column in CHOICES:
-        st.selectbox(label, CHOICES[column], key=key)
-    elif column == "notes":
-        st.text_area(label, key=key, max_chars=500)
+def _field(field: PlanField) -> None:
+    key = _key(field.name)
+    if field.kind is FieldKind.SWITCH:
+        st.checkbox(field.staff, key=key)
+    elif field.kind is FieldKind.CHOICE:
+        words = dict(field.options)
+        st.selectbox(field.staff, list(words), key=key, format_func=lambda cell: words[cell])
+    elif field.max_chars > MAX_SINGLE_LINE:
+        st.text_area(field.staff, key=key, max_chars=field.max_chars, height=68)
     else:
-        st.text_input(label, key=key, max_chars=120)
+        st.text_input(field.staff, key=key, max_chars=max(field.max_chars, MAX_SINGLE_LINE))

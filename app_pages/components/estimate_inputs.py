@@ -13,13 +13,13 @@ import streamlit as st
 from app_pages.components.network_inputs import (
     billed_charge,
     network_question,
-    out_of_network_terms,
 )
+from app_pages.components.plan_rule_inputs import draw_plan_rules
 from app_pages.components.second_insurance_inputs import draw_second_insurance
 from app_pages.components.shared import Fields, clinic_today, seed
 from app_pages.components.take_home import PATIENT_KEYS
 from app_pages.components.year_so_far_inputs import SO_FAR_LABEL, draw_so_far
-from coverage import CopayTiming, PayerType, Plan
+from coverage import PayerType, Plan
 from coverage.engine.care import EARLIEST_START, LATEST_START
 from coverage.forms.fields import (
     ACCUMULATOR_FIELDS,
@@ -199,142 +199,13 @@ def _care(fields: Fields) -> None:
     fields.place("care")
 
 
-def _pair() -> tuple[Any, Any]:
-    left, right = st.columns(2)
-    return left, right
-
-
 def _plan_rules(fields: Fields) -> None:
     label = "Your plan's rules: filled in from the plan, change any for this estimate"
     box = _section(fields, label, SHOW_PLAN_RULES, PLAN_FIELDS)
     if box is None:
         return
     with box:
-        left, right = _pair()
-        with left:
-            fields.text("Plan name on this estimate", "plan_name", help="Shown on printouts.", max_chars=120)
-        with right:
-            st.selectbox(
-                "Kind of coverage",
-                list(PAYER_LABELS),
-                format_func=lambda value: PAYER_LABELS[PayerType(value)],
-                key="payer_type",
-                help="Self-pay means no insurance pays: every visit is at the self-pay rate.",
-                persist_state="session",
-            )
-            fields.place("payer_type")
-        left, right = _pair()
-        with left:
-            fields.money(
-                "Deductible",
-                "deductible",
-                help="What you pay each plan year before the plan starts sharing costs. Ask your insurer: "
-                "'What is my deductible, and how much of it have I met?'",
-            )
-        with right:
-            fields.money(
-                "Out-of-pocket maximum",
-                "oop_max",
-                help="The most you pay for covered care in a plan year. Blank: no maximum (Original Medicare "
-                "has none). Ask: 'What is my out-of-pocket maximum?'",
-                placeholder="no maximum",
-            )
-        for discipline, name in (("pt", "PT"), ("ot", "OT")):
-            left, right = _pair()
-            with left:
-                fields.money(
-                    f"{name} copay per visit",
-                    f"{discipline}_copay",
-                    help=f"The fixed amount you pay for each {name} visit. Ask: 'What is my copay for an "
-                    f"outpatient {name} visit?'",
-                )
-            with right:
-                fields.percent(
-                    f"{name} coinsurance (%)",
-                    f"{discipline}_coinsurance_pct",
-                    help=f"Your percentage of the allowed amount of each {name} visit, 0 to 100. Ask: 'Is there "
-                    "coinsurance for therapy after the deductible?'",
-                )
-        fields.check(
-            "Therapy visits count toward my deductible",
-            "deductible_applies",
-            help="Ask your insurer: 'Is outpatient physical and occupational therapy subject to the deductible?'",
-        )
-        fields.choice(
-            "Does your copay start before you meet the deductible?",
-            "copay_timing",
-            [CopayTiming.AFTER_DEDUCTIBLE.value, CopayTiming.BEFORE_DEDUCTIBLE.value],
-            {"after_deductible": "No, only after it", "before_deductible": "Yes, from the first visit"}.__getitem__,
-            help="Ask: 'Do I pay the therapy copay before my deductible is met, or only after?'",
-        )
-        fields.choice(
-            "One copay per day, or one per therapy?",
-            "one_copay_per_day",
-            [True, False],
-            {True: "One per day", False: "One per therapy"}.__getitem__,
-            help="Ask: 'If I have PT and OT on the same day, do I pay one copay or two?'",
-        )
-        st.markdown(
-            "**Visit limits.** Do PT and OT share one visit limit? Put a shared limit under *PT and OT "
-            "together*, separate limits under PT and OT. Blank means no limit."
-        )
-        limit_help = (
-            "Ask: 'How many therapy visits a year does my plan cover? Is the limit shared by PT, OT and speech "
-            "therapy?'"
-        )
-        for column, (key, label) in zip(
-            st.columns(3),
-            (
-                ("pt_visit_limit", "PT visits a year"),
-                ("ot_visit_limit", "OT visits a year"),
-                ("combined_visit_limit", "PT and OT together"),
-            ),
-            strict=True,
-        ):
-            with column:
-                fields.count(label, key, help=limit_help, placeholder="no limit")
-        fields.choice(
-            "Is a PT and an OT visit on the same day one visit or two?",
-            "same_day_counts_once",
-            [True, False],
-            {True: "One visit", False: "Two visits"}.__getitem__,
-            help="For a shared limit. Ask: 'If I see PT and OT on the same day, does that use one visit of my "
-            "limit or two?'",
-        )
-        left, right = _pair()
-        with left:
-            fields.count(
-                "Authorization needed after this many visits",
-                "auth_after_visits",
-                help="Counted for each therapy. Ask: 'Do PT or OT need prior authorization, and after how many "
-                "visits?'",
-                placeholder="not needed",
-            )
-        with right:
-            fields.money(
-                "Medicare therapy threshold (KX)",
-                "therapy_threshold",
-                help="Original Medicare: $2,480.00 in 2026 for PT and again for OT. Above it each claim needs the "
-                "KX modifier, which says the therapy is medically necessary. Blank for other plans.",
-                placeholder="none",
-            )
-        fields.check(
-            "A doctor's referral is needed",
-            "referral_required",
-            help="Ask: 'Do I need a referral from my doctor for PT or OT?'",
-        )
-        left, right = _pair()
-        with left:
-            fields.text(
-                "Plan year starts on (MM-DD)",
-                "plan_year_start",
-                help="Most plans start on 01-01; some employer plans on 07-01. Ask: 'When does my plan year start?'",
-                max_chars=5,
-                placeholder="01-01",
-            )
-        with right:
-            fields.text("Notes", "notes", help="Anything else the insurer said.", max_chars=500)
-        out_of_network_terms(fields)
+        draw_plan_rules(fields)
 
 
 def _second_insurance(fields: Fields, plans: list[Plan]) -> None:

@@ -1,4 +1,4 @@
-"""The estimate page's inputs about networks: is the clinic in network, what it bills, the plan's out-of-network terms.
+"""The estimate page's inputs about networks: is the clinic in network, what it bills, the figures so far out of it.
 
 Every input has a key named after the field it sets; the values are read by
 :func:`coverage.forms.estimate_form.read_form`, never here.
@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components.shared import Fields, cost_terms_inputs
-
-OUT_OF_NETWORK_TERMS = (
-    "oon_deductible", "oon_oop_max", "oon_pt_copay", "oon_ot_copay",
-    "oon_pt_coinsurance_pct", "oon_ot_coinsurance_pct", "oon_counts_toward_in_network",
-)  # fmt: skip
-_YES_NO = {True: "Yes", False: "No"}.__getitem__
+from app_pages.components.shared import Fields
 
 
 def network_question(fields: Fields) -> None:
@@ -47,37 +41,6 @@ def billed_charge(fields: Fields, discipline: str) -> None:
         "above the plan's allowed amount (a balance bill), on top of your share. Ask the clinic: 'What do you bill "
         "for a visit?' Blank: the visit rate (no balance bill).",
         placeholder="same as the visit rate",
-    )
-
-
-def out_of_network_terms(fields: Fields) -> None:
-    """The plan's out-of-network terms, drawn inside the plan's rules (the terms only when the plan pays)."""
-    st.markdown("**Out of network**")
-    fields.choice(
-        "Does your plan pay anything for out-of-network therapy?",
-        "oon_covered",
-        [True, False],
-        _YES_NO,
-        help="Ask your insurer: 'Does my plan pay for PT and OT at a clinic outside its network, and on what "
-        "terms?' HMO and EPO plans usually pay nothing out of network; PPO and POS plans usually pay with a "
-        "separate deductible and a higher coinsurance.",
-    )
-    if not st.session_state.get("oon_covered") and not any(key in fields.problems for key in OUT_OF_NETWORK_TERMS):
-        return
-    cost_terms_inputs(
-        fields,
-        key_prefix="oon_",
-        label_prefix="Out-of-network ",
-        which_care=" for out-of-network care",
-        visit_kind="an out-of-network",
-    )
-    fields.choice(
-        "Do in- and out-of-network spending fill one deductible and one maximum?",
-        "oon_counts_toward_in_network",
-        [True, False],
-        _YES_NO,
-        help="Ask: 'Does what I pay out of network count toward my in-network deductible and out-of-pocket "
-        "maximum, or are they kept apart?'",
     )
 
 

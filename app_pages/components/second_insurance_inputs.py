@@ -10,10 +10,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from app_pages.components.shared import PERSIST, Fields, cost_terms_inputs, money_md
+from app_pages.components.plan_rule_inputs import PER_ROW, draw_plan_field
+from app_pages.components.shared import PERSIST, Fields, money_md
 from coverage import CoordinationMethod, Plan
+from coverage.engine.plan_fields import FIELD
 from coverage.engine.secondary import PART_B_DEDUCTIBLE_2026
-from coverage.forms.fields import SECONDARY, SECONDARY_METHOD, secondary_keys_for
+from coverage.forms.fields import SECONDARY, SECONDARY_METHOD, SECONDARY_PLAN_FIELDS, secondary_keys_for
 from coverage.forms.request import MEDICAID, MEDIGAP_G, NO_SECONDARY, OWN_PLAN
 
 METHOD_LABELS = {
@@ -98,6 +100,10 @@ def draw_second_insurance(fields: Fields, plans: list[Plan], payer_labels: Calla
 
 
 def _typed_numbers(fields: Fields) -> None:
-    cost_terms_inputs(
-        fields, key_prefix="secondary_", label_prefix="Second plan: ", which_care="", visit_kind="an outpatient"
-    )
+    """The second plan's own deductible, maximum, copays and coinsurance, two to a row, in the registry's words."""
+    for start in range(0, len(SECONDARY_PLAN_FIELDS), PER_ROW):
+        names = SECONDARY_PLAN_FIELDS[start : start + PER_ROW]
+        for column, name in zip(st.columns(PER_ROW), names, strict=False):
+            with column:
+                field = FIELD[name]
+                draw_plan_field(fields, field, key=f"secondary_{name}", label=f"Second plan: {field.words}")

@@ -192,6 +192,11 @@ class Fields:
         st.radio(label, options, format_func=labels, key=key, help=help, horizontal=horizontal, persist_state=PERSIST)
         self.place(key, label)
 
+    def select(self, label: str, key: str, options: Sequence[Any], labels: Callable[[Any], str], *, help: str) -> None:
+        """One of several options, as a drop-down."""
+        st.selectbox(label, options, format_func=labels, key=key, help=help, persist_state=PERSIST)
+        self.place(key, label)
+
     def switch(self, label: str, key: str, *, help: str) -> None:
         """An on/off toggle."""
         st.toggle(label, key=key, help=help, persist_state=PERSIST)
@@ -208,37 +213,3 @@ class Fields:
             label, key=key, help=help, min_value=first, max_value=last, format="MM/DD/YYYY", persist_state=PERSIST
         )
         self.place(key, label)
-
-
-def cost_terms_inputs(fields: Fields, *, key_prefix: str, label_prefix: str, which_care: str, visit_kind: str) -> None:
-    """The deductible, the out-of-pocket maximum and each therapy's copay and coinsurance of one set of terms.
-
-    Used for the out-of-network terms (``oon_``) and a second plan typed by hand (``secondary_``): the keys
-    are ``{key_prefix}deductible``, ``{key_prefix}oop_max``, ``{key_prefix}pt_copay``, ... as the form reads them.
-    """
-    left, right = st.columns(2)
-    with left:
-        fields.money(
-            f"{label_prefix}deductible", f"{key_prefix}deductible", help=f"Ask: 'What is my deductible{which_care}?'"
-        )
-    with right:
-        fields.money(
-            f"{label_prefix}out-of-pocket maximum",
-            f"{key_prefix}oop_max",
-            help=f"Ask: 'What is my out-of-pocket maximum{which_care}?' Blank: no maximum.",
-            placeholder="no maximum",
-        )
-    for discipline, name in (("pt", "PT"), ("ot", "OT")):
-        left, right = st.columns(2)
-        with left:
-            fields.money(
-                f"{label_prefix}{name} copay",
-                f"{key_prefix}{discipline}_copay",
-                help=f"Ask: 'What is my copay for {visit_kind} {name} visit?'",
-            )
-        with right:
-            fields.percent(
-                f"{label_prefix}{name} coinsurance (%)",
-                f"{key_prefix}{discipline}_coinsurance_pct",
-                help=f"Ask: 'What percentage of the allowed amount do I pay for {visit_kind} {name} visit?'",
-            )

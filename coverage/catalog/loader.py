@@ -18,14 +18,17 @@ from pydantic import ValidationError
 if TYPE_CHECKING:
     import _csv
 
+from coverage.engine.plan_fields import FIELDS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Section, names_of
 from coverage.engine.plans import Plan
 from coverage.engine.validation import field_problems
 
-#: plans.csv columns, in order: the file's header must be exactly this...
-PLAN_COLUMNS: tuple[str, ...] = tuple(Plan.model_fields)[: tuple(Plan.model_fields).index("notes") + 1]
-#: ...optionally followed by these out-of-network columns, all of them, in this order.
-OUT_OF_NETWORK_COLUMNS: tuple[str, ...] = tuple(Plan.model_fields)[len(PLAN_COLUMNS) :]
-ALL_PLAN_COLUMNS = PLAN_COLUMNS + OUT_OF_NETWORK_COLUMNS
+#: plans.csv columns, in order: every file's header starts with exactly these...
+PLAN_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS
+#: ...followed by any of the optional ones (in any order), each taking its default when absent.
+OPTIONAL_PLAN_COLUMNS: tuple[str, ...] = OPTIONAL_COLUMNS
+#: The out-of-network terms, the first optional columns.
+OUT_OF_NETWORK_COLUMNS: tuple[str, ...] = names_of(section=Section.NETWORK)
+ALL_PLAN_COLUMNS = tuple(field.name for field in FIELDS)
 #: The largest plans file read: far above a clinic's catalog, small enough to stay quick.
 MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024
 MAX_PLANS = 50_000
@@ -107,10 +110,20 @@ def _too_large(size: int, limit: int = MAX_PLAN_FILE_BYTES) -> PlanFileProblem:
     return PlanFileProblem(None, None, f"is {size:,} bytes; a plans file may be at most {limit:,} bytes")
 
 
+def file_columns(data: bytes | None) -> tuple[str, ...]:
+    """The columns of the plans file ``data`` (none for no file), as its header names them."""
+    if data is None:
+        return ()
+    first = data.decode("utf-8-sig", errors="replace").splitlines()[:1]
+    header = next(csv.reader(first), []) if first else []
+    return tuple(name.strip() for name in header if name.strip() in ALL_PLAN_COLUMNS)
+
+
 def _check_header(source: str, header: list[str]) -> tuple[str, ...]:
-    """The columns of the file: the plan columns, optionally followed by the out-of-network ones."""
+    """The columns of the file: the required plan columns in order, then any optional ones in any order."""
     names = tuple(name.strip() for name in header)
-    if names in {PLAN_COLUMNS, ALL_PLAN_COLUMNS}:
+    required, rest = names[: len(PLAN_COLUMNS)], names[len(PLAN_COLUMNS) :]
+    if required == PLAN_COLUMNS and set(rest) <= set(OPTIONAL_PLAN_COLUMNS) and len(set(rest)) == len(rest):
         return names
     if len(names) == 1 and any(sep in names[0] for sep in ";\t|"):
         sep = next(sep for sep in ";\t|" if sep in names[0])
@@ -118,16 +131,19 @@ def _check_header(source: str, header: list[str]) -> tuple[str, ...]:
         raise PlanFileError(source, [PlanFileProblem(1, None, f"columns are separated by {shown}; use commas")])
     problems = []
     missing = [c for c in PLAN_COLUMNS if c not in names]
-    missing += [c for c in OUT_OF_NETWORK_COLUMNS if c not in names and any(n in OUT_OF_NETWORK_COLUMNS for n in names)]
     extra = [c for c in names if c not in ALL_PLAN_COLUMNS]
     if missing:
         problems.append(PlanFileProblem(1, None, "missing columns: " + ", ".join(missing)))
     if extra:
         problems.append(PlanFileProblem(1, None, "unknown columns: " + ", ".join(_short(c) for c in extra[:10])))
-    if not problems:
-        problems.append(PlanFileProblem(1, None, "columns must be in this order: " + ",".join(PLAN_COLUMNS)))
     if len(names) != len(set(names)):
         problems.append(PlanFileProblem(1, None, "a column name is repeated"))
+    if not problems:
+        problems.append(
+            PlanFileProblem(
+                1, None, "the first columns must be in this order: " + ",".join(PLAN_COLUMNS) + " (others after them)"
+            )
+        )
     raise PlanFileError(source, problems)
 
 

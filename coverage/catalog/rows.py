@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 
-from coverage.catalog.loader import ALL_PLAN_COLUMNS, OUT_OF_NETWORK_COLUMNS, PLAN_COLUMNS
+from coverage.catalog.loader import ALL_PLAN_COLUMNS, OPTIONAL_PLAN_COLUMNS, PLAN_COLUMNS
 from coverage.engine.plans import Plan
 
 
@@ -30,17 +30,23 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def has_out_of_network_terms(plan: Plan) -> bool:
-    """True when any optional out-of-network column of ``plan`` differs from its blank default."""
-    return any(getattr(plan, column) != Plan.model_fields[column].default for column in OUT_OF_NETWORK_COLUMNS)
+def needed_columns(plan: Plan) -> set[str]:
+    """The optional columns where ``plan`` differs from the default (the ones a file of it must have)."""
+    return {column for column in OPTIONAL_PLAN_COLUMNS if getattr(plan, column) != Plan.model_fields[column].default}
 
 
-def columns_for(plans: Iterable[Plan]) -> tuple[str, ...]:
-    """The header a file of ``plans`` needs: the 21 plan columns, plus the out-of-network ones if any plan has them.
+def columns_for(plans: Iterable[Plan], keep: Iterable[str] = ()) -> tuple[str, ...]:
+    """The header a file of ``plans`` needs: the required columns, those in ``keep``, any a plan sets.
 
-    So the shipped catalog keeps its exact header, and no out-of-network term is lost on a save.
+    ``keep`` is the header the file came with, so a clinic's file keeps its optional columns in its own order
+    and the shipped catalog its exact header; an optional column a plan sets off its default is added after
+    them, in registry order, so no setting is lost on a save. Absent columns read back as their defaults.
     """
-    return ALL_PLAN_COLUMNS if any(has_out_of_network_terms(plan) for plan in plans) else PLAN_COLUMNS
+    wanted = set(keep)
+    for plan in plans:
+        wanted |= needed_columns(plan)
+    kept = [c for c in keep if c in OPTIONAL_PLAN_COLUMNS]
+    return (*PLAN_COLUMNS, *kept, *(c for c in OPTIONAL_PLAN_COLUMNS if c in wanted and c not in kept))
 
 
 def plan_to_row(plan: Plan, columns: tuple[str, ...] | None = None) -> dict[str, str]:
@@ -48,10 +54,10 @@ def plan_to_row(plan: Plan, columns: tuple[str, ...] | None = None) -> dict[str,
     return {column: cell_text(getattr(plan, column)) for column in columns or columns_for([plan])}
 
 
-def plans_to_csv(plans: Iterable[Plan]) -> str:
-    """The text of a plans.csv holding ``plans``: the exact header, then one row a plan."""
+def plans_to_csv(plans: Iterable[Plan], keep: Iterable[str] = ()) -> str:
+    """The text of a plans.csv holding ``plans``: the header (:func:`columns_for`), then one row a plan."""
     plans = list(plans)
-    columns = columns_for(plans)
+    columns = columns_for(plans, keep)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)

@@ -31,7 +31,7 @@ from typing import NewType
 
 from filelock import FileLock, Timeout
 
-from coverage.catalog.loader import PlanFileError, PlanFileProblem, parse_plans
+from coverage.catalog.loader import PlanFileError, PlanFileProblem, file_columns, parse_plans
 from coverage.catalog.rows import first_difference, plans_to_csv
 from coverage.engine.plans import Plan
 
@@ -99,13 +99,13 @@ def save_plans(path: str | Path, plans: Sequence[Plan], *, expected_version: Cat
     :class:`CatalogSaveError` when it cannot be written; either way nothing is changed.
     """
     path = Path(path)
-    data = plans_to_csv(plans).encode("utf-8")
-    _check_reads_back(data, plans)
     try:
         with FileLock(path.with_name(path.name + ".lock"), timeout=LOCK_TIMEOUT_SECONDS):
             current = _read(path)
             if (NO_CATALOG if current is None else version_of(current)) != expected_version:
                 raise CatalogChangedError
+            data = plans_to_csv(plans, keep=file_columns(current)).encode("utf-8")  # the columns it came with
+            _check_reads_back(data, plans)
             _remove_leftover_temp_files(path)
             if current == data:
                 return expected_version  # nothing to change: no write, no history copy

@@ -10,55 +10,21 @@ from decimal import Decimal
 from typing import Any
 
 from coverage.engine.care import Accumulators
+from coverage.engine.plan_fields import FIELDS, FieldKind, names_of
 from coverage.engine.plans import DISCIPLINES, Discipline, Plan
 from coverage.engine.secondary import CoordinationMethod
 from coverage.forms.request import NO_SECONDARY, OWN_PLAN, OWN_SECONDARY_TEMPLATE, EstimateRequest, default_course
 
-PLAN_MONEY = (
-    "deductible", "oop_max", "ot_copay", "pt_copay", "therapy_threshold",
-    "oon_deductible", "oon_oop_max", "oon_ot_copay", "oon_pt_copay",
-)  # fmt: skip
-PLAN_OPTIONAL = ("oop_max", "therapy_threshold", "oon_oop_max")  # blank means "none"
-PLAN_PERCENT = ("ot_coinsurance_pct", "pt_coinsurance_pct", "oon_ot_coinsurance_pct", "oon_pt_coinsurance_pct")
-PLAN_COUNTS = ("ot_visit_limit", "pt_visit_limit", "combined_visit_limit", "auth_after_visits")
-PLAN_SWITCHES = (
-    "deductible_applies", "same_day_counts_once", "one_copay_per_day", "referral_required",
-    "oon_covered", "oon_counts_toward_in_network",
-)  # fmt: skip
-PLAN_TEXT = ("plan_name", "plan_year_start", "notes")
+PLAN_MONEY = names_of(FieldKind.MONEY)
+PLAN_OPTIONAL = names_of(FieldKind.MONEY, optional=True)  # blank means "none"
+PLAN_PERCENT = names_of(FieldKind.PERCENT)
+PLAN_COUNTS = names_of(FieldKind.COUNT)
+PLAN_SWITCHES = names_of(FieldKind.SWITCH)
+PLAN_TEXT = tuple(name for name in names_of(FieldKind.TEXT, FieldKind.MONTH_DAY) if name != "plan_id")
 #: Every plan field on the form: all plans.csv columns except plan_id.
-PLAN_FIELDS = tuple(name for name in Plan.model_fields if name != "plan_id")
+PLAN_FIELDS = tuple(field.name for field in FIELDS if field.name != "plan_id")
 #: Each plan field in the words the estimate page's labels use (for "changed from the plan list").
-PLAN_FIELD_LABELS = {
-    "plan_name": "plan name",
-    "payer_type": "kind of coverage",
-    "plan_year_start": "plan year start",
-    "deductible": "deductible",
-    "oop_max": "out-of-pocket maximum",
-    "deductible_applies": "therapy counts toward the deductible",
-    "copay_timing": "copay before the deductible",
-    "ot_copay": "OT copay",
-    "pt_copay": "PT copay",
-    "ot_coinsurance_pct": "OT coinsurance",
-    "pt_coinsurance_pct": "PT coinsurance",
-    "ot_visit_limit": "OT visits a year",
-    "pt_visit_limit": "PT visits a year",
-    "combined_visit_limit": "PT and OT visits together",
-    "same_day_counts_once": "same-day visits count once",
-    "one_copay_per_day": "one copay per day",
-    "auth_after_visits": "authorization after visits",
-    "referral_required": "referral needed",
-    "therapy_threshold": "Medicare therapy threshold",
-    "notes": "notes",
-    "oon_covered": "plan pays out of network",
-    "oon_deductible": "out-of-network deductible",
-    "oon_oop_max": "out-of-network out-of-pocket maximum",
-    "oon_ot_copay": "out-of-network OT copay",
-    "oon_pt_copay": "out-of-network PT copay",
-    "oon_ot_coinsurance_pct": "out-of-network OT coinsurance",
-    "oon_pt_coinsurance_pct": "out-of-network PT coinsurance",
-    "oon_counts_toward_in_network": "networks share one deductible and maximum",
-}
+PLAN_FIELD_LABELS = {field.name: field.words for field in FIELDS if field.name != "plan_id"}
 #: Course field -> the suffix of its form key (``pt_rate``, ``ot_weeks``, ...).
 COURSE_KEYS = {
     "visits_per_week": "visits_per_week",

@@ -8,26 +8,17 @@ printout shows every rule the estimate used.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
+from coverage.catalog.rows import cell_text
 from coverage.engine.care import Accumulators, Course
 from coverage.engine.course_estimate import Estimate
 from coverage.engine.money import format_money
 from coverage.engine.notices import format_day
-from coverage.engine.plans import DISCIPLINES, CopayTiming, Discipline, PayerType, Plan, parse_month_day
+from coverage.engine.plan_fields import FIELDS, FieldKind, PlanField
+from coverage.engine.plans import DISCIPLINES, Discipline, Plan, parse_month_day
 
 Row = tuple[str, str]
-
-_PAYERS = {
-    PayerType.COMMERCIAL: "Commercial insurance",
-    PayerType.MEDICARE: "Original Medicare",
-    PayerType.MEDICARE_ADVANTAGE: "Medicare Advantage",
-    PayerType.MEDICAID: "Medicaid",
-    PayerType.SELF_PAY: "Self-pay (no insurance)",
-}
-
-
-def _limit(value: int | None) -> str:
-    return "no limit" if value is None else f"{value} visits a plan year"
 
 
 def count_of(number: int, noun: str) -> str:
@@ -35,81 +26,36 @@ def count_of(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _yes_no(value: bool, yes: str, no: str) -> str:
-    return yes if value else no
+def rule_words(field: PlanField, value: object) -> str:
+    """One plan setting's value as the printout says it, from the field's registry entry."""
+    if value is None:
+        return "none" if field.kind is FieldKind.MONEY else field.blank
+    if isinstance(value, Decimal):
+        shown = f"{value.normalize():f}%" if field.kind is FieldKind.PERCENT else format_money(value)
+    elif field.kind is FieldKind.MONTH_DAY:
+        month, day = parse_month_day(str(value))
+        shown = f"{day} {date(2025, month, day):%B} each year"
+    elif field.kind in {FieldKind.SWITCH, FieldKind.CHOICE}:
+        shown = field.option_words(cell_text(value), printed=True)
+    else:
+        shown = str(value)
+    return field.value_words.format(shown)
 
 
 def plan_rules(plan: Plan) -> tuple[Row, ...]:
-    """Every rule of ``plan`` the engine uses, in plain words."""
-    month, day = parse_month_day(plan.plan_year_start)
-    rows: list[Row] = [
-        ("Plan", plan.plan_name),
-        ("Payer type", _PAYERS[plan.payer_type]),
-        ("Plan year starts", f"{day} {date(2025, month, day):%B} each year"),
-        ("Deductible", format_money(plan.deductible)),
-        ("Therapy goes toward the deductible", _yes_no(plan.deductible_applies, "yes", "no (deductible waived)")),
-        (
-            "Copay timing",
-            _yes_no(
-                plan.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE,
-                "copay charged from the first visit, before the deductible",
-                "copay charged once the deductible is met",
-            ),
-        ),
-    ]
-    for discipline in DISCIPLINES:
-        rows.append((f"{discipline} copay", format_money(plan.copay(discipline))))
-        rows.append((f"{discipline} coinsurance", f"{plan.coinsurance_pct(discipline).normalize():f}%"))
-    rows += [
-        ("Out-of-pocket maximum", "none" if plan.oop_max is None else format_money(plan.oop_max)),
-        ("OT visit limit", _limit(plan.ot_visit_limit)),
-        ("PT visit limit", _limit(plan.pt_visit_limit)),
-        ("Combined visit limit (OT, PT and others sharing it)", _limit(plan.combined_visit_limit)),
-        (
-            "OT and PT on the same day",
-            _yes_no(plan.same_day_counts_once, "count as one visit of the combined limit", "count as two visits"),
-        ),
-        (
-            "Copays per day",
-            _yes_no(plan.one_copay_per_day, "one copay a day across OT and PT", "one copay per therapy visit"),
-        ),
-        (
-            "Prior authorization",
-            "not needed"
-            if plan.auth_after_visits is None
-            else f"needed after {plan.auth_after_visits} visits of a therapy in a plan year",
-        ),
-        ("Referral from a doctor", _yes_no(plan.referral_required, "required", "not required")),
-        (
-            "Medicare therapy threshold (KX)",
-            "none" if plan.therapy_threshold is None else f"{format_money(plan.therapy_threshold)} per therapy a year",
-        ),
-    ]
-    rows += _out_of_network_rules(plan)
-    if plan.notes:
-        rows.append(("Notes", plan.notes))
+    """Every rule of ``plan`` the engine uses, in plain words, in plans.csv column order.
+
+    The out-of-network terms are printed only for a plan that pays out of network; notes only when there are.
+    """
+    rows: list[Row] = []
+    for field in FIELDS:
+        value = getattr(plan, field.name)
+        if field.name == "plan_id" or (field.name == "notes" and not value):
+            continue
+        if field.asked_when and not getattr(plan, field.asked_when):
+            continue  # terms that apply only when their switch is on (the out-of-network terms)
+        rows.append((field.printed, rule_words(field, value)))
     return tuple(rows)
-
-
-def _out_of_network_rules(plan: Plan) -> list[Row]:
-    if not plan.oon_covered:
-        return [("Out-of-network therapy", "not covered: the plan pays nothing out of network")]
-    rows: list[Row] = [
-        ("Out-of-network therapy", "covered on the out-of-network terms below"),
-        ("Out-of-network deductible", format_money(plan.oon_deductible)),
-        ("Out-of-network maximum", "none" if plan.oon_oop_max is None else format_money(plan.oon_oop_max)),
-    ]
-    out = plan.out_of_network_terms()
-    for discipline in DISCIPLINES:
-        rows.append((f"Out-of-network {discipline} copay", format_money(out.copay(discipline))))
-        rows.append((f"Out-of-network {discipline} coinsurance", f"{out.coinsurance_pct(discipline).normalize():f}%"))
-    rows.append(
-        (
-            "In- and out-of-network spending",
-            _yes_no(plan.oon_counts_toward_in_network, "fill one deductible and one maximum", "are counted apart"),
-        )
-    )
-    return rows
 
 
 def year_to_date(so_far: Accumulators) -> tuple[Row, ...]:

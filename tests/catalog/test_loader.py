@@ -116,3 +116,34 @@ def test_a_missing_file_is_a_plan_file_error() -> None:
     """A path that does not exist gives PlanFileError, not OSError."""
     with pytest.raises(PlanFileError, match="cannot be read"):
         load_plans(ROOT / "no-such-plans.csv")
+
+
+def test_optional_columns_may_come_in_any_order_after_notes_and_take_their_defaults_when_absent() -> None:
+    """A file written for an earlier version, or with its optional columns shuffled, loads (issue 11)."""
+    header = ",".join((*PLAN_COLUMNS, "oon_pt_coinsurance_pct", "oon_covered"))
+    line = row() + ",40,true"
+
+    (plan,) = parse_plans(f"{header}\n{line}\n")
+
+    assert (plan.oon_covered, plan.oon_pt_coinsurance_pct, plan.oon_deductible) == (True, 40, 0)
+
+
+def test_an_unknown_column_is_refused_with_its_name_wherever_it_stands() -> None:
+    """A column the registry does not know is named in the message, after notes as before it."""
+    header = ",".join((*PLAN_COLUMNS, "oon_covered", "premium_typo"))
+
+    with pytest.raises(PlanFileError, match="unknown columns: 'premium_typo'"):
+        parse_plans(header + "\n")
+
+
+def test_a_saved_catalog_keeps_the_columns_it_came_with_and_adds_only_those_it_needs() -> None:
+    """plans_to_csv with the file's own header keeps its optional columns in order and appends new ones."""
+    from coverage.catalog.rows import plans_to_csv
+
+    came_with = (*PLAN_COLUMNS, "oon_oop_max", "oon_covered")
+    plain = parse_plans(HEADER + "\n" + row() + "\n")[0]
+    pays = plain.model_copy(update={"plan_id": "b", "oon_covered": True, "oon_deductible": 500})
+
+    header = plans_to_csv([plain, pays], keep=came_with).splitlines()[0]
+
+    assert header == ",".join((*came_with, "oon_deductible"))

@@ -179,12 +179,14 @@ def test_a_catalog_with_the_out_of_network_columns_loads() -> None:
     assert (ppo.oon_covered, ppo.oon_deductible, ppo.oon_pt_coinsurance_pct) == (True, D("2000.00"), D("40"))
 
 
-def test_a_catalog_with_only_some_out_of_network_columns_names_the_missing_ones() -> None:
-    """Out-of-network columns come all together or not at all."""
+def test_a_catalog_with_only_some_out_of_network_columns_takes_the_defaults_for_the_others() -> None:
+    """Optional columns may come one by one (issue 11): an absent one takes its default."""
     header = ",".join((*PLAN_COLUMNS, "oon_covered"))
+    line = "ppo,PPO,commercial" + "," * (len(PLAN_COLUMNS) - 3) + ",true"
 
-    with pytest.raises(ValueError, match="missing columns: oon_deductible"):
-        parse_plans(header + "\n")
+    (ppo,) = parse_plans(f"{header}\n{line}\n")
+
+    assert (ppo.oon_covered, ppo.oon_deductible, ppo.oon_oop_max) == (True, D("0.00"), None)
 
 
 @given(scenarios(), secondaries())
@@ -233,7 +235,7 @@ def test_in_and_out_of_network_are_set_side_by_side_only_when_the_plan_states_bo
 
 
 def test_a_saved_catalog_keeps_out_of_network_terms_and_the_plain_header_when_there_are_none() -> None:
-    """plans_to_csv writes the oon_* columns only when a plan has them, and they read back unchanged."""
+    """plans_to_csv writes an oon_* column only when a plan sets it, and the plans read back unchanged."""
     from coverage.catalog.rows import plans_to_csv
 
     plain = plan(plan_id="plain")
@@ -242,7 +244,8 @@ def test_a_saved_catalog_keeps_out_of_network_terms_and_the_plain_header_when_th
     plain_text, both_text = plans_to_csv([plain]), plans_to_csv([plain, with_oon])
 
     assert plain_text.splitlines()[0] == ",".join(PLAN_COLUMNS)
-    assert both_text.splitlines()[0] == ",".join(ALL_PLAN_COLUMNS)
+    set_here = ("oon_covered", "oon_deductible", "oon_pt_coinsurance_pct")
+    assert both_text.splitlines()[0] == ",".join((*PLAN_COLUMNS, *set_here))
     assert parse_plans(both_text) == [plain, with_oon]
 
 
