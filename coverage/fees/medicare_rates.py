@@ -8,11 +8,13 @@ rounded to the cent half up (``ROUND_HALF_UP``) once, at the end. A unit the mul
 payment reduction (MPPR) reduces keeps its work and malpractice parts and half its practice
 expense: the same sum with ``PE RVU x PE GPCI x 0.50``, rounded the same way.
 
-Which unit is paid in full: CMS ranks the day's MPPR services by their practice expense RVU,
-highest first, and when two tie, by their full fee schedule amount (Medicare Claims Processing
-Manual, Pub. 100-04, ch. 5, §10.7; Novitas' MPPR page restates it). Within a locality the PE GPCI
-and conversion factor are the same for every code, so the highest PE RVU is the highest PE
-payment. Codes still tied (97161-97163 share their RVUs) keep the order they were given in.
+Which unit is paid in full: the day's MPPR services are ranked by their practice expense RVU,
+highest first, and when two tie, by their full fee schedule amount; the first is paid in full
+(CMS CR 7050, "Multiple procedure payment reduction for selected therapy services", as Novitas
+Solutions' MPPR page restates it; NGS: "full payment is made for the unit or procedure with the
+highest PE payment"). Within a locality the PE GPCI and conversion factor are the same for every
+code, so the highest PE RVU is the highest PE payment. Codes still tied (97161-97163 share their
+RVUs) keep the order they were given in; it cannot change the amount.
 """
 
 from __future__ import annotations
