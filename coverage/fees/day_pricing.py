@@ -24,7 +24,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from coverage.fees.clinic_schedule import ClinicFeeSchedule
-from coverage.fees.medicare_rates import formula, mppr_rank, unit_amount
+from coverage.fees.medicare_rates import formula, unit_amount
 from coverage.fees.pfs import Locality, MedicareFeeSchedule, RelativeValues
 from coverage.fees.problems import FeeScheduleError
 from coverage.fees.services import Service, Therapy
@@ -98,13 +98,22 @@ def _adjusted(
     return amount, "".join(f"; then {step}" for step in steps)
 
 
+def _why(row: RelativeValues, reduced: bool) -> str:
+    if reduced:
+        return "MPPR: practice expense halved for every unit after the day's highest"
+    if row.therapy_reduction:
+        return "paid in full: the day's highest practice expense"
+    return "no multiple procedure reduction for this code"
+
+
 def _medicare_lines(
     items: Sequence[tuple[Therapy, Service]], pricing: MedicarePricing, non_participating: bool
 ) -> list[PricedLine]:
-    locality = pricing.locality
+    locality, place = pricing.locality, str(pricing.locality)
     rows: dict[str, RelativeValues] = {s.code: pricing.fee_schedule.relative_values(s.code) for _, s in items}
-    ranks = {code: mppr_rank(row, locality) for code, row in rows.items()}
-    order = sorted(range(len(items)), key=lambda i: (-ranks[items[i][1].code][0], -ranks[items[i][1].code][1], i))
+    full = {code: unit_amount(row, locality) for code, row in rows.items()}
+    # CMS's ranking: the highest PE RVU first, then the highest full amount, then the order given.
+    order = sorted(range(len(items)), key=lambda i: (-rows[items[i][1].code].pe_rvu, -full[items[i][1].code], i))
     full_left = True
     lines: list[PricedLine] = []
     for index in order:
@@ -119,16 +128,9 @@ def _medicare_lines(
         else:
             parts.append((service.units, True))
         for units, reduced in parts:
-            per_unit = unit_amount(row, locality, reduced=reduced)
+            per_unit = unit_amount(row, locality, reduced=True) if reduced else full[service.code]
             amount, steps = _adjusted(per_unit * units, service, pricing, non_participating)
-            why = (
-                "MPPR: practice expense halved for every unit after the day's highest"
-                if reduced
-                else "paid in full: the day's highest practice expense"
-                if row.therapy_reduction
-                else "no multiple procedure reduction for this code"
-            )
-            how = f"{units} x {format_money(per_unit)} at {locality}: {formula(row, locality, reduced=reduced)} ({why})"
+            how = f"{units} x {format_money(per_unit)} at {place}: {formula(row, locality, reduced=reduced)}"
             lines.append(
                 PricedLine(
                     therapy=therapy,
@@ -138,7 +140,7 @@ def _medicare_lines(
                     unit_amount=per_unit,
                     amount=amount,
                     mppr_reduced=reduced,
-                    how=how + steps,
+                    how=f"{how} ({_why(row, reduced)}){steps}",
                 )
             )
     return lines
@@ -190,3 +192,31 @@ def price_day(
     for line in lines:
         totals[line.therapy] += line.amount
     return DayPrice(lines=tuple(lines), totals=totals, schedule=str(schedule), national=national)
+
+
+class DayPricer:
+    """:func:`price_day` for one fee schedule that remembers every distinct day it has priced.
+
+    A course repeats the same few days (a PT visit, an evaluation, PT and OT together), so the
+    engine can call this per visit date and pay for each distinct day once; ``compare_plans`` can
+    share one pricer among the plans with the same ``fee_schedule`` setting. Errors are raised
+    every time, never remembered. At most :attr:`LIMIT` days are kept.
+    """
+
+    LIMIT = 4096
+
+    def __init__(self, schedule: FeeSchedule, *, non_participating: bool = False) -> None:
+        self.schedule = schedule
+        self.non_participating = non_participating
+        self._days: dict[tuple[tuple[Therapy, tuple[Service, ...]], ...], DayPrice] = {}
+
+    def __call__(self, services_by_therapy: Mapping[Therapy, Sequence[Service]]) -> DayPrice:
+        """The priced day, computed the first time this combination of services is seen."""
+        key = tuple((therapy, tuple(services)) for therapy, services in services_by_therapy.items())
+        found = self._days.get(key)
+        if found is None:
+            found = price_day(services_by_therapy, self.schedule, non_participating=self.non_participating)
+            if len(self._days) >= self.LIMIT:
+                self._days.clear()
+            self._days[key] = found
+        return found

@@ -35,11 +35,6 @@ def unit_amount(row: RelativeValues, locality: Locality, *, reduced: bool = Fals
     return round_cents(total * row.conversion_factor)
 
 
-def mppr_rank(row: RelativeValues, locality: Locality) -> tuple[Decimal, Decimal]:
-    """The sort key of CMS's ranking, highest first: PE RVU, then the full amount (negate to sort ascending)."""
-    return (row.pe_rvu, unit_amount(row, locality))
-
-
 def formula(row: RelativeValues, locality: Locality, *, reduced: bool = False) -> str:
     """The amount's arithmetic in words: ``(0.45 x 1 + 0.43 x 0.869 + 0.01 x 0.575) x 32.3465 = 26.83``."""
     half = " x 0.50" if reduced else ""

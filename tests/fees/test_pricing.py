@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from coverage.fees.day_pricing import DayPrice, MedicarePricing, price_day
+from coverage.fees.day_pricing import DayPrice, DayPricer, MedicarePricing, price_day
 from coverage.fees.medicare_rates import unit_amount
 from coverage.fees.pfs import NATIONAL
 from coverage.fees.pfs_files import load_medicare_fee_schedule
@@ -150,3 +150,16 @@ def test_a_code_medicare_does_not_price_stops_the_day_with_its_name() -> None:
     """Hot packs (97010, bundled) in a visit are refused in words, never priced as zero."""
     with pytest.raises(CodeNotPricedError, match="no amount for 97010: it is bundled"):
         price_day({"PT": parse_services("97110,97010")}, medicare())
+
+
+def test_a_day_pricer_prices_each_distinct_day_once_and_alike() -> None:
+    """The pricer gives the same answer as price_day, and the same object for a repeated day."""
+    pricer = DayPricer(medicare(), non_participating=True)
+    day = {"PT": parse_services("97110x2,97140")}
+
+    first, again = pricer(day), pricer({"PT": list(parse_services("97110x2,97140"))})
+
+    assert first == price_day(day, medicare(), non_participating=True)
+    assert again is first
+    with pytest.raises(CodeNotPricedError):
+        pricer({"PT": parse_services("97010")})
