@@ -4,7 +4,7 @@ The rules, one per benefit code (EB01): a deductible (C) or out-of-pocket maximu
 per plan year (EB06 blank, 21, 22, 23 or 25), what is left of it (29 remaining) or what is met so far
 (24 year to date); a co-payment (B) is EB07 per visit; a co-insurance (A) is EB08 as a fraction
 (.2 is 20 %); a limitation (F) in visits is EB09 ``VS`` with EB10, or an HSD ``VS`` segment. EB12 ``Y``
-is in network, ``N`` out of network, ``W`` or blank both. Authorization needed (EB11 ``Y``, or a
+is in network, ``N`` out of network, ``W`` both, blank not stated. Authorization needed (EB11 ``Y``, or a
 message) and a referral or pooled limit stated in a message are read on therapy lines.
 """
 
@@ -19,7 +19,7 @@ from coverage.eligibility.loop_tree import Loop
 from coverage.eligibility.visit_lines import AmbiguousLimitError, LineNotReadError, visit_figures
 from coverage.money import HUNDRED, MoneyError, PercentError, to_money, to_percent
 
-_NETWORKS = {"Y": Network.IN, "N": Network.OUT, "W": Network.BOTH, "": Network.BOTH}
+_NETWORKS = {"Y": Network.IN, "N": Network.OUT, "W": Network.BOTH, "": Network.UNSTATED}
 _KEPT = ("EB", "HSD", "DTP", "AAA", "MSG", "III")
 _MONEY = {
     codes.DEDUCTIBLE: (Quantity.DEDUCTIBLE, Quantity.DEDUCTIBLE_LEFT, Quantity.DEDUCTIBLE_MET),
@@ -68,7 +68,7 @@ def read_line(loop: Loop) -> LineReading:
         figures, reason = (), str(skip)
         ask = isinstance(skip, AmbiguousLimitError)
         problems = (f"Ask the payer: {reason}: {line.text}",) if ask else ()
-    from_messages = _message_figures(line, _NETWORKS.get(eb.element(12), Network.BOTH), eb.element(11))
+    from_messages = _message_figures(line, _NETWORKS.get(eb.element(12), Network.UNSTATED), eb.element(11))
     if reason is not None and from_messages:
         reason = f"only its messages were read, not its own figures: {reason}"
     elif reason is None and not figures and not from_messages and not _is_coverage_status(line):

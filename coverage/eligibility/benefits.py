@@ -21,11 +21,16 @@ from coverage.eligibility.codes import service_words
 
 
 class Network(StrEnum):
-    """EB12: whether a figure is for care in network, out of network, or both (W, or not said)."""
+    """EB12: whether a figure is for care in network (Y), out of network (N), both (W), or not said (blank).
+
+    A figure whose network is not said is read as in network only: the out-of-network fields are
+    filled from lines that say N or W.
+    """
 
     IN = "in network"
     OUT = "out of network"
     BOTH = "in and out of network"
+    UNSTATED = "network not stated"
 
 
 class Level(StrEnum):
@@ -79,6 +84,9 @@ FAMILY_QUANTITIES = frozenset(
     | {Quantity.OOP_MET}
 )
 
+#: The quantities of a limit several therapies share: one figure per line, whichever therapy it names.
+SHARED_QUANTITIES = frozenset({Quantity.SHARED_VISIT_LIMIT, Quantity.SHARED_VISITS_LEFT})
+
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -118,13 +126,20 @@ class Figure(BaseModel):
         return ("family_" if self.level is Level.FAMILY else "") + self.quantity.value
 
     @property
+    def what(self) -> str:
+        """The figure in words: ``PT co-payment, in network``; a shared limit names no one therapy."""
+        family = " family" if self.level is Level.FAMILY else ""
+        words = QUANTITY_WORDS[self.quantity]
+        if self.quantity in SHARED_QUANTITIES:
+            return f"{words[0].upper()}{words[1:]}, {self.network}"
+        return f"{service_words(self.service_type)}{family} {words}, {self.network}"
+
+    @property
     def source(self) -> str:
         """Where it came from, in plain words: ``PT co-payment, in network: EB*B*IND*PT**...``."""
-        family = " family" if self.level is Level.FAMILY else ""
-        what = f"{service_words(self.service_type)}{family} {QUANTITY_WORDS[self.quantity]}, {self.network}"
         if self.message is not None:
-            return f"{what}: read from the message: {self.message!r} ({self.line.text})"
-        return f"{what}: {' + '.join(self.line.segments)}"
+            return f"{self.what}: read from the message: {self.message!r} ({self.line.text})"
+        return f"{self.what}: {' + '.join(self.line.segments)}"
 
 
 class UnmappedLine(BaseModel):

@@ -159,7 +159,7 @@ def test_a_figure_read_from_a_message_says_so() -> None:
     from_message = [f.source for f in response.figures if f.message is not None and f.service_type == "PT"]
 
     assert from_message == [
-        "PT shared visit limit, in and out of network: read from the message: "
+        "Shared visit limit, in and out of network: read from the message: "
         "'PT/OT/ST COMBINED 30 VISITS PER CALENDAR YEAR' (EB|F|IND|PT{AD{AF|PR||||||||W)"
     ]
 
@@ -226,7 +226,7 @@ def test_a_rejection_of_one_benefit_is_listed_and_the_rest_read() -> None:
     """An AAA under one EB (2110C) lists that line and a problem; the plan's other lines are still read."""
     response = read_eligibility(_response(_SUBSCRIBER + "EB*1**30~EB*B**PT***27*20~AAA*Y**53*C~EB*B**AD***27*25~"))
 
-    ot = response.service("AD", BOTH)
+    ot = response.service("AD", Network.UNSTATED)
 
     assert (
         response.problems[-1]
