@@ -135,3 +135,20 @@ def test_a_cms_rows_note_names_the_file_its_date_and_its_plan() -> None:
 
     assert row.notes == "from in-network-rates-multiple-plans-sample.json, last updated 2020-08-27, the plans of cms"
     assert row.rate == D("12003.45")
+
+
+def test_memory_stays_flat_when_the_file_grows(tmp_path: Path) -> None:
+    """Reading a 3 MB file (references at the end) peaks within 1 MiB of a 1 MB one, under 32 MiB."""
+    import tracemalloc
+
+    peaks = []
+    for megabytes in (1, 3):
+        path = tmp_path / f"rates-{megabytes}.json"
+        generate_rates_file(path, seed=3, size_bytes=megabytes * 1_000_000, references_after=True)
+        tracemalloc.start()
+        read_rates_file(path, FILTER)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+
+    assert peaks[1] - peaks[0] < 1 << 20
+    assert max(peaks) < 32 << 20
