@@ -12,6 +12,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from coverage.cli.fee_commands import add_import_pfs_parser, add_price_visit_parser, run_import_pfs, run_price_visit
+from coverage.cli.import_rates import add_import_rates_parser, run_import_rates
+from coverage.cli.read_271 import add_read_271_parser, run_read_271
 from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from coverage.engine.money import MoneyError, parse_money
 
@@ -168,4 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cms.add_argument("--quiet", action="store_true", help="no progress bar")
     cms.add_argument("--json", action="store_true", help="print the summary as JSON")
+    # Commands whose parser and runner live in a module of their own: each sets ``run`` as its default.
+    add_price_visit_parser(commands).set_defaults(run=run_price_visit)
+    add_import_pfs_parser(commands).set_defaults(run=run_import_pfs)
+    add_import_rates_parser(commands).set_defaults(run=run_import_rates)
+    add_read_271_parser(commands).set_defaults(run=run_read_271)
     return parser

@@ -1,4 +1,4 @@
-"""The command line: ``python -m coverage estimate | compare | import-cms``.
+"""The command line: ``python -m coverage COMMAND`` (estimate, compare, the importers, price-visit, read-271).
 
 An entry point like the app: it reads the arguments, calls one domain function and
 prints the answer (text for people, ``--json`` for scripts). The exit codes
@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
@@ -51,6 +51,9 @@ def _care(args: argparse.Namespace) -> tuple[CarePlan, Accumulators]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is not None:  # price-visit, import-pfs, import-rates, read-271
+        return run(args)
     if args.command == "import-cms":
         progress = None if args.quiet else cli_output.ProgressBar(sys.stderr)
         report = import_cms(args.benefits, args.plans, args.output, progress=progress)

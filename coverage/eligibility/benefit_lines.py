@@ -17,7 +17,7 @@ from coverage.eligibility import codes, messages
 from coverage.eligibility.benefits import BenefitLine, Figure, Level, Network, Quantity
 from coverage.eligibility.loop_tree import Loop
 from coverage.eligibility.visit_lines import AmbiguousLimitError, LineNotReadError, visit_figures
-from coverage.money import HUNDRED, MoneyError, PercentError, to_money, to_percent
+from coverage.engine.money import HUNDRED, MoneyError, PercentError, to_money, to_percent
 
 _NETWORKS = {"Y": Network.IN, "N": Network.OUT, "W": Network.BOTH, "": Network.UNSTATED}
 _KEPT = ("EB", "HSD", "DTP", "AAA", "MSG", "III")

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from coverage.eligibility import codes, messages
 from coverage.eligibility.benefits import BenefitLine, Figure, Network, Quantity
 from coverage.eligibility.loop_tree import Loop
-from coverage.plans import MAX_VISITS
+from coverage.engine.plans import MAX_VISITS
 
 _OWN = {"limit": Quantity.VISIT_LIMIT, "left": Quantity.VISITS_LEFT, "used": Quantity.VISITS_USED}
 _SHARED = {"limit": Quantity.SHARED_VISIT_LIMIT, "left": Quantity.SHARED_VISITS_LEFT}

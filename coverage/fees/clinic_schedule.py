@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.engine.money import MoneyError, format_money, parse_money
+from coverage.engine.plans import FORMULA_STARTS
 from coverage.fees.problems import CodeNotInScheduleError, FeeScheduleFileError, FileProblem, UnknownScheduleError
-from coverage.money import MoneyError, format_money, parse_money
-from coverage.plans import FORMULA_STARTS
 
 COLUMNS = ("schedule_id", "code", "modifier", "rate", "notes")
 _SCHEDULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from coverage.engine.money import round_cents
 from coverage.fees.pfs import Locality, RelativeValues
-from coverage.money import round_cents
 
 #: The share of practice expense paid for a unit the therapy MPPR reduces (50 % off since April 2013).
 MPPR_PE_SHARE = Decimal("0.50")

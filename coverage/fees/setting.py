@@ -17,11 +17,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.engine.money import HUNDRED
 from coverage.fees.clinic_schedule import ClinicFeeSchedules
 from coverage.fees.day_pricing import FeeSchedule, MedicarePricing
 from coverage.fees.pfs import MedicareFeeSchedule
 from coverage.fees.problems import FeeScheduleError
-from coverage.money import HUNDRED
 
 #: The highest percentage of Medicare a plan may pay (10 times Medicare); more is surely a typo.
 MAX_PERCENT = Decimal(1000)

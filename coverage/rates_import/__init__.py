@@ -4,7 +4,7 @@ An in-network rates file lists, per billing code, what the plan pays each contra
 :func:`import_rates` streams each file with the same pure per-file step (:func:`read_rates_file`,
 here, on local worker processes or on a Dask cluster), keeps only the clinic's therapy prices,
 and merges the files into fee schedule rows and problems; :func:`write_fee_schedule` writes
-them into fee_schedules.csv. The command line is :mod:`coverage.rates_import.command`.
+them into fee_schedules.csv. The command line is :mod:`coverage.cli.import_rates`.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ The file is written in one step: to a temporary file in the same folder, flushed
 then renamed over the old one (``os.replace``, atomic), so a reader sees the old file or the
 new one, never half of one. The file's permission bits are kept. The read-change-write runs
 under the same kind of lock file as the catalog (``fee_schedules.csv.lock``, see
-:mod:`coverage.catalog_store`), so two imports at once cannot lose each other's rows.
+:mod:`coverage.catalog.store`), so two imports at once cannot lose each other's rows.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from coverage.catalog_store import LOCK_TIMEOUT_SECONDS
+from coverage.catalog.store import LOCK_TIMEOUT_SECONDS
 from coverage.rates_import.problems import FeeScheduleFileError, FeeScheduleRow, RateProblem
 
 FEE_SCHEDULE_COLUMNS = ("schedule_id", "code", "modifier", "rate", "notes")

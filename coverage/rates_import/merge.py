@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from coverage.money import format_money
+from coverage.engine.money import format_money
 from coverage.rates_import.problems import FeeScheduleRow, FileRates, FoundRate, ImportResult, RateProblem
 
 #: A row's note names at most this many source files ("... and 3 other files").

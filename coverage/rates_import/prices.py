@@ -11,7 +11,7 @@ In the order they are applied (each price is set aside at the first rule it fail
    ``percentage`` (of billed charges) and ``per diem`` are reported with their figure and left out.
 5. A bundle or capitation arrangement is not a per-unit fee: reported and left out.
 6. The amount must be a positive number of dollars; more than two decimals are rounded half up
-   to the cent (:func:`coverage.money.round_cents`) and the row's note says so.
+   to the cent (:func:`coverage.engine.money.round_cents`) and the row's note says so.
 
 Each ``billing_code_modifier`` listed gives the rate for the code with that modifier.
 """
@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from coverage.money import MAX_MONEY, ZERO, format_money, round_cents
+from coverage.engine.money import MAX_MONEY, ZERO, format_money, round_cents
 from coverage.rates_import.problems import FoundRate, RateProblem
 
 DOLLAR_TYPES = frozenset({"negotiated", "fee schedule", "derived"})

@@ -1,7 +1,7 @@
 """What an import of published rates found: fee schedule rows, and what it set aside and why.
 
 The results are frozen: the per-file step returns them, the merge combines them, the writer
-writes them. Money is a ``Decimal`` of whole cents (:mod:`coverage.money`).
+writes them. Money is a ``Decimal`` of whole cents (:mod:`coverage.engine.money`).
 """
 
 from __future__ import annotations

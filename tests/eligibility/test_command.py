@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from coverage.eligibility.command import add_read_271_parser, read_271_command, run_read_271
+from coverage.cli.read_271 import add_read_271_parser, read_271_command, run_read_271
 from tests.eligibility.x12_builders import FIXTURES
 
 HMO = str(FIXTURES / "pt-ot-hmo-authorization.271")

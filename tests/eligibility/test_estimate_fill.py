@@ -7,11 +7,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from coverage.care import Accumulators, CarePlan, Course
 from coverage.eligibility.estimate_fill import FAMILY_FIELDS, PLAN_COLUMNS, SO_FAR_FIELDS, EstimateFill, estimate_fill
 from coverage.eligibility.reader import read_eligibility
-from coverage.estimate import estimate
-from coverage.plans import Plan
+from coverage.engine.care import Accumulators, CarePlan, Course
+from coverage.engine.course_estimate import estimate
+from coverage.engine.plans import Plan
 from tests.eligibility.x12_builders import PUBLIC_271, all_271_files, fixture_text
 
 INDIVIDUAL = "pt-ot-individual-in-network.271"

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from coverage.eligibility.command import as_json, as_text, read_271_command
+from coverage.cli.read_271 import as_json, as_text, read_271_command
 from coverage.eligibility.errors import RequestRejectedError
 from coverage.eligibility.importer import fill_from_271
 from coverage.eligibility.loop_tree import build_tree

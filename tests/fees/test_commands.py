@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coverage.fees.commands import BAD_DATA, OK, USAGE, import_pfs_command, price_visit_command
+from coverage.cli.fee_commands import BAD_DATA, OK, USAGE, import_pfs_command, price_visit_command
 from coverage.fees.pfs_files import RVU_FILE
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -22,7 +22,7 @@ from typing import Any
 from coverage.eligibility.errors import EligibilityFileError
 from coverage.eligibility.estimate_fill import EstimateFill, FieldValue
 from coverage.eligibility.importer import read_271_file
-from coverage.notices import format_day
+from coverage.engine.notices import format_day
 
 OK, USAGE, BAD_DATA = 0, 2, 4
 _HELP = "read an eligibility response (X12 271) and print what it fills on the estimate form"

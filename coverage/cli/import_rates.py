@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from coverage.cli_output import ProgressBar
+from coverage.cli.output import ProgressBar
 from coverage.rates_import import import_rates
 from coverage.rates_import.fee_schedule_file import write_fee_schedule, write_problems
 from coverage.rates_import.json_stream import is_url, no_network_message

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from coverage.engine.money import format_money
 from coverage.fees.clinic_schedule import ClinicFeeSchedules, parse_fee_schedules_csv
 from coverage.fees.day_pricing import DayPrice, price_day
 from coverage.fees.pfs_files import SHIPPED_DIR, import_pfs, load_medicare_fee_schedule
@@ -22,7 +23,6 @@ from coverage.fees.problems import FeeScheduleError, ServiceNotationError
 from coverage.fees.services import THERAPIES, Service, merge_services, parse_services, with_assistant
 from coverage.fees.setting import fee_schedule_for, parse_fee_schedule_setting
 from coverage.fees.unit_rules import UNIT_RULES, units_from_minutes
-from coverage.money import format_money
 
 OK, USAGE, BAD_DATA = 0, 2, 4
 DEFAULT_FEE_SCHEDULES = Path(__file__).resolve().parents[2] / "fee_schedules.csv"
