@@ -21,7 +21,7 @@ from coverage.catalog.loader import ALL_PLAN_COLUMNS, PlanFileError
 from coverage.catalog.rows import cell_text, plan_from_cells, plan_to_row
 from coverage.catalog.store import CatalogChangedError, CatalogError, open_catalog, save_plans
 from coverage.engine.plan_fields import FIELDS, FieldKind, PlanField, Section, names_of
-from coverage.engine.plans import PayerType, Plan
+from coverage.engine.plans import Plan
 from coverage.engine.validation import field_problems
 
 NEW_PLAN = "__new__"
@@ -50,7 +50,8 @@ def fill_form(plan: Plan | None, version: str) -> None:
 def _new_plan_row() -> dict[str, str]:
     defaults = {name: field.default for name, field in Plan.model_fields.items()}
     row = {c: "" if defaults[c] is PydanticUndefined else cell_text(defaults[c]) for c in ALL_PLAN_COLUMNS}
-    return row | {"payer_type": PayerType.COMMERCIAL.value}
+    # a required choice with no default (the payer type) starts on its first option
+    return row | {f.name: f.options[0][0] for f in FIELDS if f.kind is FieldKind.CHOICE and not row[f.name]}
 
 
 def _reload(keep_message: bool = False) -> None:

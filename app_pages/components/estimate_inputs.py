@@ -19,8 +19,9 @@ from app_pages.components.second_insurance_inputs import draw_second_insurance
 from app_pages.components.shared import Fields, clinic_today, seed
 from app_pages.components.take_home import PATIENT_KEYS
 from app_pages.components.year_so_far_inputs import SO_FAR_LABEL, draw_so_far
-from coverage import PayerType, Plan
+from coverage import Plan
 from coverage.engine.care import EARLIEST_START, LATEST_START
+from coverage.engine.plan_fields import FIELD
 from coverage.forms.fields import (
     ACCUMULATOR_FIELDS,
     PLAN_FIELDS,
@@ -37,13 +38,6 @@ from coverage.forms.request import (
 )
 from coverage.forms.share_link import ShareLinkError, is_share_link, parse_share_link
 
-PAYER_LABELS = {
-    PayerType.COMMERCIAL: "Commercial (employer or marketplace)",
-    PayerType.MEDICARE: "Original Medicare",
-    PayerType.MEDICARE_ADVANTAGE: "Medicare Advantage",
-    PayerType.MEDICAID: "Medicaid",
-    PayerType.SELF_PAY: "Self-pay (no insurance)",
-}
 SEEDED, LINK_WRITTEN, NOTICE = "_estimate_seeded", "_estimate_link_written", "_estimate_link_notice"
 #: The sections that open on demand; their fields are drawn only while open (their values persist).
 SHOW_PLAN_RULES, SHOW_SO_FAR, SHOW_SECONDARY = "show_plan_rules", "show_so_far", "show_secondary"
@@ -58,7 +52,7 @@ def _section(fields: Fields, label: str, key: str, keys: tuple[str, ...]) -> Any
 
 
 def _with_payer(plan: Plan) -> str:
-    return f"{plan.plan_name} · {PAYER_LABELS[plan.payer_type]}"
+    return f"{plan.plan_name} · {FIELD['payer_type'].option_words(plan.payer_type.value)}"
 
 
 def _plan_label(plans: dict[str, Plan]) -> Any:

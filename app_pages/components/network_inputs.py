@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.components.shared import Fields
+from coverage.forms.fields import asks_billed_charge
 
 
 def network_question(fields: Fields) -> None:
@@ -32,7 +33,7 @@ def billed_charge(fields: Fields, discipline: str) -> None:
     beside it) or when the field needs a fix; its value is kept either way.
     """
     key = f"{discipline}_billed"
-    if not st.session_state.get("oon_covered") and key not in fields.problems:
+    if not asks_billed_charge(st.session_state) and key not in fields.problems:
         return
     fields.money(
         "Clinic's billed charge per visit",

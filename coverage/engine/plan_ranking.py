@@ -18,9 +18,10 @@ from coverage.engine.care import Accumulators, CarePlan
 from coverage.engine.catalog_projection import CatalogOutcome, Refusal, project_catalog
 from coverage.engine.course_estimate import YearToDateError, check_year_to_date
 from coverage.engine.money import CENT
+from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import visit_label
 from coverage.engine.plan_table import Cents, PlanTable
-from coverage.engine.plans import Plan
+from coverage.engine.plans import Discipline, Plan
 
 #: The columns of :func:`compare_plans`, in order: a contract the page and the command line rely on.
 COMPARISON_COLUMNS = (
@@ -37,6 +38,7 @@ COMPARISON_COLUMNS = (
     "deductible_met_at",
     "oop_max_reached_at",
     "limit_runs_out_at",
+    "not_covered",
     "not_covered_reason",
     "year_to_date_problem",
 )
@@ -51,8 +53,9 @@ def compare_plans(
       (an object column), exactly what :func:`coverage.engine.course_estimate` gives; counts are ints.
     - ``deductible_met_at``, ``oop_max_reached_at`` and ``limit_runs_out_at`` name
       the first visit where that happens ("PT visit 5 on 2 Feb 2026"), else None;
-      ``not_covered_reason`` says why that first visit is not covered, in the
-      words of :attr:`coverage.engine.course_estimate.VisitCost.not_covered_reason`.
+      ``not_covered`` says why that first visit is not covered (a
+      :class:`~coverage.engine.not_covered.NotCovered`), and ``not_covered_reason`` words it as
+      :func:`coverage.engine.not_covered.words` does for :func:`coverage.estimate`'s visits.
     - Year-to-date figures the plan cannot have produced (more deductible or
       out-of-pocket met than the plan has, where :func:`coverage.engine.course_estimate`
       raises :class:`~coverage.engine.course_estimate.YearToDateError`): the plan keeps its row,
@@ -91,8 +94,10 @@ def _labels(outcome: CatalogOutcome, positions: Cents) -> pd.Series:
     return pd.Series(names[positions], dtype=object)
 
 
-def _reasons(table: PlanTable, outcome: CatalogOutcome, order: np.ndarray, fits: np.ndarray) -> pd.Series:
-    """Why each plan's first refused visit is not covered, worded as the reference engine words it.
+def _reasons(
+    table: PlanTable, outcome: CatalogOutcome, order: np.ndarray, fits: np.ndarray
+) -> tuple[pd.Series, pd.Series]:
+    """Why each plan's first refused visit is not covered: the reason (a NotCovered) and its words.
 
     Plans share a handful of reasons, so each distinct one is worded once and looked up.
     """
@@ -104,22 +109,33 @@ def _reasons(table: PlanTable, outcome: CatalogOutcome, order: np.ndarray, fits:
     )
     key = (kind * 2 + refused_ot) * _KEY_SPAN + limit
     distinct, where = np.unique(key, return_inverse=True)
-    worded = np.array([_reason(int(k)) for k in distinct.tolist()], dtype=object)
-    return pd.Series(worded[where.reshape(-1)], dtype=object)
+    why = [_reason(int(k)) for k in distinct.tolist()]
+    kinds = np.array([None if w is None else w.reason for w in why], dtype=object)
+    worded = np.array([None if w is None else w.words() for w in why], dtype=object)
+    return pd.Series(kinds[where.reshape(-1)], dtype=object), pd.Series(worded[where.reshape(-1)], dtype=object)
 
 
 _KEY_SPAN = 1 << 42  # above any limit a plan can have
 
 
-def _reason(key: int) -> str | None:
+#: The catalog engine's refusal codes in the vocabulary both engines share.
+_AS_REASON = {
+    Refusal.SELF_PAY: NotCovered.NO_INSURANCE,
+    Refusal.OWN_LIMIT: NotCovered.OWN_LIMIT,
+    Refusal.COMBINED_LIMIT: NotCovered.SHARED_LIMIT,
+}
+
+
+def _reason(key: int) -> WhyNotCovered | None:
     kind_and_ot, limit = divmod(key, _KEY_SPAN)
     kind, refused_ot = divmod(kind_and_ot, 2)
     if kind == Refusal.NONE:
         return None
-    if kind == Refusal.SELF_PAY:
-        return "no insurance pays for this visit"
-    name = ("OT" if refused_ot else "PT") if kind == Refusal.OWN_LIMIT else "combined therapy"
-    return f"the {limit} {name} visits of this plan year are used up"
+    reason = _AS_REASON[Refusal(kind)]
+    if reason is NotCovered.NO_INSURANCE:
+        return WhyNotCovered(reason=reason)
+    discipline: Discipline | None = ("OT" if refused_ot else "PT") if reason is NotCovered.OWN_LIMIT else None
+    return WhyNotCovered(reason=reason, discipline=discipline, limit=limit)
 
 
 def _problem(plan: Plan, so_far: Accumulators) -> str:
@@ -155,7 +171,7 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
         "deductible_met_at": _labels(outcome, np.where(fits, outcome.deductible_met_at[order], -1)),
         "oop_max_reached_at": _labels(outcome, np.where(fits, outcome.oop_max_reached_at[order], -1)),
         "limit_runs_out_at": _labels(outcome, np.where(fits, outcome.first_refused_at[order], -1)),
-        "not_covered_reason": _reasons(table, outcome, order, fits),
         "year_to_date_problem": _problems(table, order, fits, so_far),
     }
+    columns["not_covered"], columns["not_covered_reason"] = _reasons(table, outcome, order, fits)
     return pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS))

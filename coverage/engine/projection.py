@@ -9,6 +9,7 @@ from coverage.engine import notices
 from coverage.engine.care import Accumulators, CarePlan, Course
 from coverage.engine.cost_sharing import share_of_visit
 from coverage.engine.money import ZERO
+from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import TARGETED_MEDICAL_REVIEW_MARK, Notice
 from coverage.engine.plans import Plan
 from coverage.engine.schedule import ScheduledVisit, plan_year_start_on_or_before, schedule
@@ -110,35 +111,38 @@ class _Projection:
     def visit(self, position: int, slot: ScheduledVisit, year: YearState) -> None:
         course = self.care.course(slot.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
-        reason = ("passed_over", "", 0) if self.only is not None and position not in self.only else None
-        reason = reason or self._refusal(slot, year)
+        passed_over = self.only is not None and position not in self.only
+        reason = WhyNotCovered(reason=NotCovered.PRIMARY_REFUSED) if passed_over else self._refusal(slot, year)
         if reason is None:
             self._covered(position, slot, course, year)
         else:
             self._not_covered(position, slot, course, year, reason)
 
-    def _refusal(self, slot: ScheduledVisit, year: YearState) -> tuple[str, str, int] | None:
-        """Why the plan will not pay for this visit, as (key, limit name, limit), or None."""
+    def _refusal(self, slot: ScheduledVisit, year: YearState) -> WhyNotCovered | None:
+        """Why the plan will not pay for this visit, or None."""
         plan = self.plan
         if not self.covers:
-            return ("self_pay" if self.care.in_network else "out_of_network", "", 0)
+            return WhyNotCovered(reason=NotCovered.NO_INSURANCE if self.care.in_network else NotCovered.OUT_OF_NETWORK)
         own_limit = plan.visit_limit(slot.discipline)
         if own_limit is not None and year.used[slot.discipline] >= own_limit:
-            return (slot.discipline, slot.discipline, own_limit)
+            return WhyNotCovered(reason=NotCovered.OWN_LIMIT, discipline=slot.discipline, limit=own_limit)
         shares_a_place = plan.same_day_counts_once and slot.date in year.pool_dates
         combined = plan.combined_visit_limit
         if combined is not None and not shares_a_place and year.pool_used >= combined:
-            return ("combined", "combined therapy", combined)
+            return WhyNotCovered(reason=NotCovered.SHARED_LIMIT, limit=combined)
         return None
 
     def _not_covered(
-        self, position: int, slot: ScheduledVisit, course: Course, year: YearState, reason: tuple[str, str, int]
+        self, position: int, slot: ScheduledVisit, course: Course, year: YearState, reason: WhyNotCovered
     ) -> None:
-        key, limit_name, limit = reason
         price = course.self_pay(slot.course_index, out_of_network=not self.care.in_network)
-        if key not in _REASONS:
+        if reason.is_limit:
+            limit_name = reason.discipline or "combined therapy"
             denial = year.denials.setdefault(
-                key, LimitDenials(position, slot.discipline, slot.course_index + 1, slot.date, limit_name, limit)
+                limit_name,
+                LimitDenials(
+                    position, slot.discipline, slot.course_index + 1, slot.date, limit_name, reason.limit or 0
+                ),
             )
             denial.visits += 1
             denial.cost += price
@@ -155,7 +159,7 @@ class _Projection:
                 coinsurance=ZERO,
                 patient_pays=price,
                 plan_pays=ZERO,
-                not_covered_reason=_REASONS[key if key in _REASONS else "limit"].format(name=limit_name, limit=limit),
+                not_covered=reason,
                 plan_year_start=year.start,
                 deductible_left_before=year.deductible_left,
                 oop_room_before=year.oop_room,
@@ -194,7 +198,7 @@ class _Projection:
                 patient_pays=patient + balance_bill,
                 plan_pays=allowed - patient,
                 balance_bill=balance_bill,
-                not_covered_reason=None,
+                not_covered=None,
                 plan_year_start=year.start,
                 deductible_left_before=year.deductible_left,
                 oop_room_before=year.oop_room,
@@ -244,11 +248,3 @@ class _Projection:
                 self.notice(position, notices.therapy_threshold(discipline, number, day, plan.therapy_threshold))
             if year.threshold[discipline] > TARGETED_MEDICAL_REVIEW_MARK and year.first_time("review", discipline):
                 self.notice(position, notices.medical_review(discipline, number, day))
-
-
-_REASONS = {
-    "self_pay": "no insurance pays for this visit",
-    "out_of_network": "the plan pays nothing for out-of-network therapy",
-    "passed_over": "the primary plan does not cover this visit",
-    "limit": "the {limit} {name} visits of this plan year are used up",
-}

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from coverage.engine.money import ZERO
+from coverage.engine.not_covered import WhyNotCovered
 from coverage.engine.plans import Discipline
 
 #: The columns of :func:`coverage.views.export.visit_frame`, a contract other parts rely on.
@@ -46,7 +47,7 @@ class VisitCost(BaseModel):
     coinsurance: Decimal
     patient_pays: Decimal
     plan_pays: Decimal
-    not_covered_reason: str | None
+    not_covered: WhyNotCovered | None
     plan_year_start: dt.date
     deductible_left_before: Decimal
     oop_room_before: Decimal | None
@@ -55,6 +56,11 @@ class VisitCost(BaseModel):
     #: The copay the plan's rules asked of this visit before any out-of-pocket cap: none when one copay
     #: per day was already charged that day, and none for a visit not covered.
     copay_due: Decimal = ZERO
+
+    @property
+    def not_covered_reason(self) -> str | None:
+        """Why the visit is not covered, in plain words (:func:`coverage.engine.not_covered.words`), or None."""
+        return None if self.not_covered is None else self.not_covered.words()
 
     @property
     def cost_sharing(self) -> Decimal:

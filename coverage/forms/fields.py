@@ -6,6 +6,7 @@ types them), whole numbers for counts, true/false for switches, a date for the s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -138,3 +139,11 @@ def next_caller_values(request: EstimateRequest) -> dict[str, Any]:
     )
     values = form_values(blank)
     return {key: values[key] for key in (*ACCUMULATOR_FIELDS, *SECONDARY_KEYS)}
+
+
+def asks_billed_charge(values: Mapping[Any, Any]) -> bool:
+    """Whether the form asks the clinic's billed charge: only when the plan pays out of network.
+
+    Only then is there a balance bill, in this estimate or in the out-of-network one shown beside it.
+    """
+    return bool(values.get("oon_covered"))

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from coverage.engine.money import format_money
+from coverage.engine.not_covered import NotCovered
 
 
 def _given(row: Mapping[str, object], column: str) -> str | None:
@@ -20,7 +21,7 @@ def why_it_costs(row: Mapping[str, object]) -> str:
         return f"Not compared: {problem}"
     parts = []
     reason = _given(row, "not_covered_reason")
-    if reason == "no insurance pays for this visit":
+    if row.get("not_covered") is NotCovered.NO_INSURANCE:
         parts.append("No insurance pays: every visit is at its self-pay rate.")
         reason = None
     deductible = _given(row, "deductible_met_at")

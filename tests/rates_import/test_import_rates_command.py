@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from coverage.cli.import_rates import add_import_rates_parser, import_rates_command
 from coverage.cli import import_rates as command
+from coverage.cli.import_rates import add_import_rates_parser, import_rates_command
 from tests.rates_import.documents import CLINIC_NPI, clinic_references, document, entry, price, rate, write
 
 EXISTING = "schedule_id,code,modifier,rate,notes\nother,97110,,31.50,typed by hand\n"
