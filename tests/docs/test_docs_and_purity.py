@@ -9,21 +9,38 @@ import sys
 from datetime import date
 from decimal import Decimal
 
-from coverage import OUT_OF_NETWORK_COLUMNS, PLAN_COLUMNS, CarePlan, Course, Plan, estimate
+from coverage import PLAN_COLUMNS, CarePlan, Course, Plan, estimate
 from coverage.engine.defaults import OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
+from coverage.engine.plan_fields import FIELDS
+from coverage.views.column_docs import column_table
 from tests.conftest import PLANS_CSV, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+PLANS_CSV_DOC = (ROOT / "docs" / "plans-csv.md").read_text(encoding="utf-8")
 
 
-def test_every_plans_csv_column_is_a_plan_field_and_is_explained_in_the_readme() -> None:
-    """The header, the Plan model and the README's column table name the same columns."""
+def test_every_plans_csv_column_is_a_plan_field_with_a_registry_entry() -> None:
+    """The shipped header starts with the required columns; the registry names every Plan field, in order."""
     header = PLANS_CSV.read_text(encoding="utf-8").splitlines()[0].split(",")
 
-    assert header == list(PLAN_COLUMNS)
-    assert list(PLAN_COLUMNS + OUT_OF_NETWORK_COLUMNS) == list(Plan.model_fields)
-    for column in PLAN_COLUMNS + OUT_OF_NETWORK_COLUMNS:
-        assert re.search(rf"^\| [^|]*`{column}`", README, re.MULTILINE), f"README does not explain {column}"
+    assert header[: len(PLAN_COLUMNS)] == list(PLAN_COLUMNS)
+    assert [field.name for field in FIELDS] == list(Plan.model_fields)
+
+
+def test_the_docs_column_table_is_the_one_the_registry_writes() -> None:
+    """docs/plans-csv.md holds exactly column_table(): regenerate it from the registry after a change."""
+    assert column_table() in PLANS_CSV_DOC, "docs/plans-csv.md's column table is out of date: paste column_table()"
+    for column in Plan.model_fields:
+        assert re.search(rf"^\| `{column}` \|", PLANS_CSV_DOC, re.MULTILINE)
+
+
+def test_the_readme_is_short_and_every_doc_is_linked_from_it() -> None:
+    """README under 12 KB; each docs/*.md is linked from it, and every link it has points at a file."""
+    linked = set(re.findall(r"\]\((docs/[^)]+)\)", README))
+
+    assert len(README.encode("utf-8")) < 12 * 1024
+    assert {f"docs/{p.name}" for p in (ROOT / "docs").glob("*.md")} <= linked
+    assert all((ROOT / link).exists() for link in linked)
 
 
 def test_the_readmes_worked_example_is_what_the_engine_computes() -> None:

@@ -17,7 +17,7 @@ def out_of_network_costs() -> tuple[PlanField, ...]:
             "out-of-network deductible",
             "Out-of-network deductible, dollars",
             "Out-of-network deductible",
-            "optional: the out-of-network deductible",
+            "the out-of-network deductible",
             asked_when="oon_covered",
         ),
         PlanField(
@@ -29,7 +29,7 @@ def out_of_network_costs() -> tuple[PlanField, ...]:
             "out-of-network out-of-pocket maximum",
             "Out-of-network out-of-pocket maximum, dollars (blank: none)",
             "Out-of-network maximum",
-            "optional: the out-of-network out-of-pocket maximum; blank = no maximum",
+            "the out-of-network out-of-pocket maximum; blank = no maximum",
             blank="no maximum",
             asked_when="oon_covered",
         ),
@@ -45,7 +45,7 @@ def out_of_network_costs() -> tuple[PlanField, ...]:
                 f"out-of-network {name} copay",
                 f"Out-of-network {name} copay, dollars",
                 f"Out-of-network {name} copay",
-                f"optional: the out-of-network {name} copay",
+                f"the out-of-network {name} copay",
                 asked_when="oon_covered",
             )
         )
@@ -60,7 +60,7 @@ def out_of_network_costs() -> tuple[PlanField, ...]:
                 f"out-of-network {name} coinsurance",
                 f"Out-of-network {name} coinsurance, percent",
                 f"Out-of-network {name} coinsurance",
-                f"optional: out-of-network {name} coinsurance, 0 to 100",
+                f"out-of-network {name} coinsurance, 0 to 100",
                 max_chars=10,
                 asked_when="oon_covered",
             )

@@ -230,7 +230,7 @@ TABLE: tuple[PlanField, ...] = (
         "plan pays out of network",
         "Out of network: the plan pays toward therapy",
         "Out-of-network therapy",
-        "optional: `true` if the plan pays anything for out-of-network therapy",
+        "`true` if the plan pays anything for out-of-network therapy",
         options=yes_no("Yes", "No"),
         printed_options=yes_no(
             "covered on the out-of-network terms below", "not covered: the plan pays nothing out of network"
@@ -248,7 +248,7 @@ TABLE: tuple[PlanField, ...] = (
         "networks share one deductible and maximum",
         "In- and out-of-network spending fill one deductible and one maximum",
         "In- and out-of-network spending",
-        "optional: `true` if in- and out-of-network spending fill one deductible and one maximum",
+        "`true` if in- and out-of-network spending fill one deductible and one maximum",
         options=yes_no("Yes", "No"),
         printed_options=yes_no("fill one deductible and one maximum", "are counted apart"),
         radio=True,
