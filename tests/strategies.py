@@ -11,13 +11,13 @@ from coverage import (
     Accumulators,
     CarePlan,
     CoordinationMethod,
-    CopayTiming,
     Course,
     EstimateRequest,
     PayerType,
     Plan,
     Secondary,
 )
+from coverage.engine.plan_fields import FIELDS, FieldKind, PlanField
 from coverage.engine.plans import FORMULA_STARTS
 from coverage.engine.secondary import medicaid_secondary, medigap_plan_g
 from coverage.forms.fields import SECONDARY_KEYS
@@ -52,31 +52,46 @@ def limits(max_value: int = 40) -> st.SearchStrategy[int | None]:
     return st.one_of(st.none(), st.integers(min_value=0, max_value=max_value))
 
 
+#: Realistic bounds for the settings where "any amount" would be implausible; the rest go by their kind.
+_REALISTIC: dict[str, st.SearchStrategy[object]] = {
+    "deductible": money("4000"),
+    "oop_max": st.one_of(st.none(), money("9000")),
+    "ot_copay": money("80"),
+    "pt_copay": money("80"),
+    "combined_visit_limit": limits(60),
+    "auth_after_visits": limits(30),
+    "therapy_threshold": st.one_of(st.none(), money("3000", "500")),
+    "plan_year_start": st.sampled_from(["01-01", "07-01", "10-01", "03-15", "12-31"]),
+}
+
+
+def _setting(field: PlanField) -> st.SearchStrategy[object]:
+    """Values of one plan setting, by its kind in the registry (so a new setting is drawn with no new code)."""
+    if field.name in _REALISTIC:
+        return _REALISTIC[field.name]
+    by_kind: dict[FieldKind, st.SearchStrategy[object]] = {
+        FieldKind.MONEY: st.one_of(st.none(), money()) if field.optional else money(),
+        FieldKind.PERCENT: percents(),
+        FieldKind.COUNT: limits(),
+        FieldKind.SWITCH: st.booleans(),
+        FieldKind.CHOICE: st.sampled_from([cell for cell, _ in field.options]),
+    }
+    return by_kind[field.kind]
+
+
 @st.composite
 def plans(draw: st.DrawFn, payer_types: list[PayerType] | None = None) -> Plan:
-    """Any plan over every rule switch, with realistic amounts."""
-    deductible = draw(money("4000"))
+    """Any plan over every rule switch, with realistic amounts: every registry setting is drawn."""
+    settings = {
+        field.name: draw(_setting(field))
+        for field in FIELDS
+        if field.kind not in {FieldKind.TEXT} and field.name != "payer_type"
+    }
     return Plan(
         plan_id=draw(st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)),
         plan_name="Generated plan",
         payer_type=draw(st.sampled_from(payer_types or list(PayerType))),
-        plan_year_start=draw(st.sampled_from(["01-01", "07-01", "10-01", "03-15", "12-31"])),
-        deductible=deductible,
-        oop_max=draw(st.one_of(st.none(), money("9000"))),
-        deductible_applies=draw(st.booleans()),
-        copay_timing=draw(st.sampled_from(list(CopayTiming))),
-        ot_copay=draw(money("80")),
-        pt_copay=draw(money("80")),
-        ot_coinsurance_pct=draw(percents()),
-        pt_coinsurance_pct=draw(percents()),
-        ot_visit_limit=draw(limits()),
-        pt_visit_limit=draw(limits()),
-        combined_visit_limit=draw(limits(60)),
-        same_day_counts_once=draw(st.booleans()),
-        one_copay_per_day=draw(st.booleans()),
-        auth_after_visits=draw(limits(30)),
-        referral_required=draw(st.booleans()),
-        therapy_threshold=draw(st.one_of(st.none(), money("3000", "500"))),
+        **settings,
     )
 
 

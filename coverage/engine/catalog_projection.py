@@ -97,7 +97,7 @@ def project_catalog(table: PlanTable, care: CarePlan, so_far: Accumulators) -> C
         # Is the visit covered? (state before this visit)
         shares_a_place = table.same_day_counts_once & pool_today
         own_out = discipline_used >= table.limit(visit.discipline)
-        combined_out = ~shares_a_place & (pool >= table.combined_limit)
+        combined_out = ~shares_a_place & (pool >= table.combined_visit_limit)
         covered = table.covers_visits & ~own_out & ~combined_out
 
         # The patient's share, charged in the plan's order, then capped by the room left.

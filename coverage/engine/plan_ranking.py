@@ -103,9 +103,11 @@ def _reasons(
     """
     kind = np.where(fits, outcome.first_refusal[order], Refusal.NONE)
     refused_ot = np.array([v.discipline == "OT" for v in outcome.visits] + [False])[outcome.first_refused_at[order]]
-    own_limit = np.where(refused_ot, table.ot_limit[order], table.pt_limit[order])
+    own_limit = np.where(refused_ot, table.ot_visit_limit[order], table.pt_visit_limit[order])
     limit = np.where(
-        kind == Refusal.OWN_LIMIT, own_limit, np.where(kind == Refusal.COMBINED_LIMIT, table.combined_limit[order], 0)
+        kind == Refusal.OWN_LIMIT,
+        own_limit,
+        np.where(kind == Refusal.COMBINED_LIMIT, table.combined_visit_limit[order], 0),
     )
     key = (kind * 2 + refused_ot) * _KEY_SPAN + limit
     distinct, where = np.unique(key, return_inverse=True)

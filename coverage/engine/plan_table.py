@@ -10,12 +10,13 @@ as numbers larger than any count or amount can reach.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 import numpy as np
 import numpy.typing as npt
 
+from coverage.engine.plan_fields import FIELD, FieldKind, PlanField
 from coverage.engine.plans import CopayTiming, Discipline, Plan
 
 Cents = npt.NDArray[np.int64]
@@ -44,9 +45,24 @@ def _flags(values: Sequence[bool]) -> Flags:
     return np.array(values, dtype=np.bool_)
 
 
+def _column(field: PlanField, values: Sequence[object]) -> Cents | Flags:
+    """One plan setting of many plans as an array, converted by the setting's kind in the registry."""
+    if field.kind is FieldKind.SWITCH:
+        return _flags([bool(v) for v in values])
+    if field.kind is FieldKind.COUNT:
+        return _counts([v if isinstance(v, int) else None for v in values])
+    if field.kind in {FieldKind.MONEY, FieldKind.PERCENT}:  # percentages as hundredths: 20.5 % -> 2050
+        return _money([v if isinstance(v, Decimal) else None for v in values], NO_MAXIMUM if field.optional else 0)
+    raise TypeError(f"{field.name} is a {field.kind} field: the vectorised engine takes money, counts and switches")
+
+
 @dataclass(frozen=True, eq=False)
 class PlanTable:
-    """The money rules of many plans, one array element per plan, in catalog order."""
+    """The money rules of many plans, one array element per plan, in catalog order.
+
+    Every attribute named like a plans.csv column is that column, converted by its registry kind
+    (:func:`_column`): to use a new plan setting here, add an attribute with the column's name.
+    """
 
     plans: tuple[Plan, ...]
     plan_ids: npt.NDArray[np.object_]  # str per plan, for the comparison's columns
@@ -54,18 +70,18 @@ class PlanTable:
     payer_types: npt.NDArray[np.object_]
     deductible: Cents
     oop_max: Cents  # NO_MAXIMUM where the plan has none
-    has_oop_max: Flags
     deductible_applies: Flags
-    copay_before_deductible: Flags
     ot_copay: Cents
     pt_copay: Cents
-    ot_coinsurance: Cents  # hundredths of a percent
-    pt_coinsurance: Cents
-    ot_limit: Cents  # NO_LIMIT where blank
-    pt_limit: Cents
-    combined_limit: Cents
+    ot_coinsurance_pct: Cents  # hundredths of a percent
+    pt_coinsurance_pct: Cents
+    ot_visit_limit: Cents  # NO_LIMIT where blank
+    pt_visit_limit: Cents
+    combined_visit_limit: Cents
     same_day_counts_once: Flags
     one_copay_per_day: Flags
+    has_oop_max: Flags
+    copay_before_deductible: Flags
     covers_visits: Flags
     year_start_kinds: tuple[str, ...]  # the distinct plan_year_start values (MM-DD)
     year_start_kind: Cents  # index into year_start_kinds, per plan
@@ -75,25 +91,15 @@ class PlanTable:
         """Turn ``plans`` into columns; the order of the rows is the order of ``plans``."""
         kinds = tuple(sorted({p.plan_year_start for p in plans}))
         kind_index = {kind: i for i, kind in enumerate(kinds)}
+        columns = {f.name for f in fields(cls)} & set(FIELD)
         return cls(
             plans=tuple(plans),
             plan_ids=np.array([p.plan_id for p in plans], dtype=object),
             plan_names=np.array([p.plan_name for p in plans], dtype=object),
             payer_types=np.array([p.payer_type.value for p in plans], dtype=object),
-            deductible=_money([p.deductible for p in plans], 0),
-            oop_max=_money([p.oop_max for p in plans], NO_MAXIMUM),
+            **{name: _column(FIELD[name], [getattr(p, name) for p in plans]) for name in columns},  # type: ignore[arg-type]
             has_oop_max=_flags([p.oop_max is not None for p in plans]),
-            deductible_applies=_flags([p.deductible_applies for p in plans]),
             copay_before_deductible=_flags([p.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE for p in plans]),
-            ot_copay=_money([p.ot_copay for p in plans], 0),
-            pt_copay=_money([p.pt_copay for p in plans], 0),
-            ot_coinsurance=_money([p.ot_coinsurance_pct for p in plans], 0),
-            pt_coinsurance=_money([p.pt_coinsurance_pct for p in plans], 0),
-            ot_limit=_counts([p.ot_visit_limit for p in plans]),
-            pt_limit=_counts([p.pt_visit_limit for p in plans]),
-            combined_limit=_counts([p.combined_visit_limit for p in plans]),
-            same_day_counts_once=_flags([p.same_day_counts_once for p in plans]),
-            one_copay_per_day=_flags([p.one_copay_per_day for p in plans]),
             covers_visits=_flags([p.covers_visits for p in plans]),
             year_start_kinds=kinds,
             year_start_kind=np.array([kind_index[p.plan_year_start] for p in plans], dtype=np.int64),
@@ -108,8 +114,8 @@ class PlanTable:
 
     def coinsurance(self, discipline: Discipline) -> Cents:
         """The coinsurance of ``discipline`` in hundredths of a percent, per plan."""
-        return self.ot_coinsurance if discipline == "OT" else self.pt_coinsurance
+        return self.ot_coinsurance_pct if discipline == "OT" else self.pt_coinsurance_pct
 
     def limit(self, discipline: Discipline) -> Cents:
         """The visit limit of ``discipline`` (NO_LIMIT where blank), per plan."""
-        return self.ot_limit if discipline == "OT" else self.pt_limit
+        return self.ot_visit_limit if discipline == "OT" else self.pt_visit_limit
