@@ -8,6 +8,7 @@ clinic's catalog until the user goes back to it. Nothing of it is written to dis
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -121,10 +122,15 @@ def _unlock() -> None:
     if verdict.accepted:
         state.staff_refusal = ""
     elif not verdict.tried:
-        state.staff_refusal = f"Too many wrong passcodes: try again in {verdict.wait_seconds:.0f} seconds."
+        state.staff_refusal = f"Too many wrong passcodes: try again in {_seconds(verdict.wait_seconds)}."
     else:
-        wait = f" Wait {verdict.wait_seconds:.0f} seconds before the next try." if verdict.wait_seconds else ""
+        wait = f" Wait {_seconds(verdict.wait_seconds)} before the next try." if verdict.wait_seconds else ""
         state.staff_refusal = "That passcode is not right." + wait
+
+
+def _seconds(wait: float) -> str:
+    """A wait in whole seconds, rounded up, with its noun agreeing: '1 second', '4 seconds'."""
+    return count_of(max(1, math.ceil(wait)), "second")
 
 
 def draw_catalog_page() -> None:

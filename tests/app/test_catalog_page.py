@@ -257,3 +257,10 @@ def test_the_catalog_table_heads_each_column_in_plain_words_and_keeps_the_name_i
     assert config["oop_max"]["help"] == "plans.csv column oop_max"
     assert config["plan_name"]["pinned"] is True
     assert not [c["label"] for c in config.values() if "_" in c.get("label", "")]
+
+
+def test_a_wait_of_one_second_reads_in_the_singular() -> None:
+    """The staff wait message says '1 second', never '1 seconds' (issue 16), and rounds a part second up."""
+    from app_pages.components.catalog_page import _seconds
+
+    assert (_seconds(1.0), _seconds(0.4), _seconds(2.2)) == ("1 second", "1 second", "3 seconds")
