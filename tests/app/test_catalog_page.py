@@ -154,7 +154,7 @@ def test_a_colleagues_save_in_between_is_never_overwritten(catalog: Path, monkey
     at.selectbox(key="staff_pick").set_value("hdhp").run()
     opened = open_catalog(catalog)
     colleague = find_plan(opened.plans, "ma-hmo").model_copy(update={"notes": "Colleague's note"})
-    save_plans(catalog, edit_plan(opened.plans, "ma-hmo", colleague), expected_version=opened.version)
+    save_plans(catalog, edit_plan(opened.plans, "ma-hmo", colleague), expected_version=opened.version, saved_by="KM")
     after_colleague = catalog.read_bytes()
 
     _edit(at, "hdhp", notes="My note")
