@@ -29,18 +29,20 @@ THIRD_PARTY: dict[str, set[str]] = {
     "catalog": {"filelock"},
     "forms": set(),
     "views": {"pandas"},
-    "printouts": {"fpdf"},
+    "printouts": {"fpdf", "fontTools"},  # fontTools (fpdf2's own font reader) says which characters a font has
     "cli": {"pandas"},
 }
 VECTORISED_ENGINE = {"plan_table.py", "catalog_projection.py", "plan_ranking.py"}
 #: The only modules that read or write files.
 DOES_IO = {
     "catalog/store.py",
+    "catalog/durable_files.py",  # the store's durable writes
     "catalog/loader.py",
     "catalog/clinic.py",
     "catalog/cms_import/puf_files.py",
     "catalog/cms_import/__init__.py",
     "printouts/pdf_document.py",  # reads its shipped fonts
+    "printouts/typefaces.py",  # finds and reads the installed fallback fonts
 }
 IO_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "replace", "unlink", "mkdir", "fsync"}
 MAX_LINES = 260  # "about 250"
