@@ -10,11 +10,13 @@ PY := $(VENV)/bin/python
 $(VENV)/.app-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	bash scripts/install_fonts.sh  # the Noto fonts for names in every script on the printouts, where it can
 	touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	bash scripts/install_fonts.sh
 	touch $(VENV)/.app-installed $@
 
 run: $(VENV)/.app-installed

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from app_pages.components.staff_access import announce_staff_access
+
 HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="OT/PT coverage checker", page_icon="🩺", layout="wide")
@@ -24,4 +26,5 @@ PAGES = [
     st.Page(HERE / "app_pages" / "catalog.py", title="Plan catalog", icon=":material/list_alt:", url_path="catalog"),
 ]
 
+announce_staff_access()  # once per server: the log says whether staff mode is on, and why not
 st.navigation(PAGES, position="top").run()

@@ -35,6 +35,7 @@ def _edit(path: Path, plan_id: str, notes: str) -> None:
             path,
             edit_plan(catalog.plans, plan_id, plan.model_copy(update={"notes": notes})),
             expected_version=catalog.version,
+            saved_by="KM",
         )
     except CatalogChangedError:
         print("CONFLICT", flush=True)
@@ -69,7 +70,7 @@ def _pause(path: Path, stage: str) -> None:
     catalog = open_catalog(path)
     changed = [plan.model_copy(update={"notes": "changed by the killed save"}) for plan in catalog.plans]
     os.fsync, os.replace = fsync, replace  # this process is the test's, to be killed
-    save_plans(path, changed, expected_version=catalog.version)
+    save_plans(path, changed, expected_version=catalog.version, saved_by="KM")
     print("FINISHED", flush=True)
 
 
@@ -79,7 +80,7 @@ def _loop(path: Path, other: str) -> None:
     turn = 0
     while True:
         turn += 1
-        save_plans(path, catalogs[turn % 2], expected_version=catalog_version(path))
+        save_plans(path, catalogs[turn % 2], expected_version=catalog_version(path), saved_by="KM")
 
 
 MODES: dict[str, Callable[..., None]] = {"edit": _edit, "pause": _pause, "loop": _loop}

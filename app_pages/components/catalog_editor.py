@@ -105,7 +105,9 @@ def _store(change: Callable[[tuple[Plan, ...]], list[Plan]], *, done: str, pick:
         current = open_catalog(path)
         if current.version != state.staff_opened_version:
             raise CatalogChangedError
-        save_plans(path, change(current.plans), expected_version=state.staff_opened_version)
+        save_plans(
+            path, change(current.plans), expected_version=state.staff_opened_version, saved_by=state.staff_saved_by
+        )
     except CatalogChangedError:
         state.staff_conflict = True
         state.staff_message = (

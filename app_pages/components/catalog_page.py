@@ -9,6 +9,7 @@ clinic's catalog until the user goes back to it. Nothing of it is written to dis
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import pandas as pd
@@ -18,7 +19,18 @@ from app_pages.components.catalog_editor import render_editor
 from app_pages.components.paths import PLANS_CSV_ENV, plans_csv_path
 from app_pages.components.shared import escape_markdown as md
 from app_pages.components.shared import file_stamp
-from app_pages.components.staff_access import PASSCODE_ENV, PASSCODE_SECRET, configured_passcode, passcode_guard
+from app_pages.components.staff_access import (
+    MIN_PASSCODE_LENGTH,
+    PASSCODE_ENV,
+    PASSCODE_SECRET,
+    AccessKind,
+    StaffAccess,
+    configured_passcode,
+    logged_in_email,
+    passcode_guard,
+    staff_access,
+    this_client,
+)
 from coverage.catalog.loader import PlanFileError
 from coverage.catalog.rows import plan_to_row, plans_to_csv
 from coverage.catalog.store import Catalog, open_catalog
@@ -29,6 +41,7 @@ from coverage.views.plan_terms import count_of
 
 SHOWN_PROBLEMS = 20
 _UPLOAD_ERROR = "catalog_upload_error"
+_INITIALS = re.compile(r"[A-Za-z]{1,4}")
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -92,19 +105,58 @@ def _show_upload_error(error: PlanFileError) -> None:
 
 def _staff_section(clinic: Catalog) -> None:
     st.subheader("Staff: keep the clinic catalog")
-    if configured_passcode() is None:
-        st.info(
-            "The catalog is read-only here: staff editing is off. Ask whoever runs this app to turn it on. "
-            f"For them: to let staff add, edit and retire plans, set a staff passcode in "
-            f"the environment variable `{PASSCODE_ENV}` or as `{PASSCODE_SECRET}` in `.streamlit/secrets.toml` "
-            f"(see `.streamlit/secrets.example.toml`), then restart the app."
-        )
-        return
-    if st.session_state.staff_unlocked:
+    access = staff_access()
+    if access.kind is AccessKind.OFF:
+        _staff_mode_off(access)
+    elif access.kind is AccessKind.LOGIN:
+        _staff_login(clinic, access)
+    elif st.session_state.staff_unlocked:
+        st.caption(f"Staff mode: your saves are recorded as {md(st.session_state.staff_saved_by)}.")
         render_editor(clinic.plans, clinic.version)
+    else:
+        _unlock_form()
+
+
+def _staff_mode_off(access: StaffAccess) -> None:
+    if access.problem:
+        st.warning(f"Staff editing is off: {md(access.problem)}.")
         return
+    st.info(
+        "The catalog is read-only here: staff editing is off. Ask whoever runs this app to turn it on. "
+        f"For them: to let staff add, edit and retire plans, set a staff passcode of at least {MIN_PASSCODE_LENGTH} "
+        f"characters in the environment variable `{PASSCODE_ENV}` or as `{PASSCODE_SECRET}` in "
+        f"`.streamlit/secrets.toml` (see `.streamlit/secrets.example.toml`), or the clinic's login (see "
+        f"docs/staff-mode.md), then restart the app."
+    )
+
+
+def _staff_login(clinic: Catalog, access: StaffAccess) -> None:
+    """Staff mode through the clinic's identity provider: only the listed staff e-mails may edit."""
+    email, allowed = logged_in_email(access)
+    login_args = (access.provider,) if access.provider else ()
+    if email is None:
+        st.write("Staff log in with the clinic's account to add, edit and retire plans.")
+        st.button("Log in with the clinic's account", key="staff_login", on_click=st.login, args=login_args)
+        return
+    if not allowed:
+        st.warning(
+            f"You are logged in as {md(email or 'an account without an e-mail')}, which is not on this clinic's "
+            "list of staff e-mails (or the "
+            "login service has not verified it): the catalog stays read-only. Ask whoever runs the app to add it."
+        )
+        st.button("Log out", key="staff_logout", on_click=st.logout)
+        return
+    st.session_state.staff_unlocked = True
+    st.session_state.staff_saved_by = email
+    st.caption(f"Logged in as {md(email)}: your saves are recorded under this e-mail.")
+    st.button("Log out", key="staff_logout", on_click=st.logout)
+    render_editor(clinic.plans, clinic.version)
+
+
+def _unlock_form() -> None:
     with st.form("staff_unlock_form", clear_on_submit=True):
         st.text_input("Staff passcode", type="password", key="staff_passcode_typed")
+        st.text_input("Your initials (recorded with every save you make)", max_chars=4, key="staff_initials_typed")
         st.form_submit_button("Unlock staff mode", key="staff_unlock", on_click=_unlock)
     refusal = st.session_state.get("staff_refusal")
     if refusal:
@@ -114,15 +166,22 @@ def _staff_section(clinic: Catalog) -> None:
 def _unlock() -> None:
     state = st.session_state
     typed = str(state.get("staff_passcode_typed") or "")
+    initials = str(state.get("staff_initials_typed") or "").strip()
     passcode = configured_passcode()
     if passcode is None:
         return
-    verdict = passcode_guard().check(typed, passcode)
+    if not _INITIALS.fullmatch(initials):
+        state.staff_refusal = "Type your initials (1 to 4 letters, such as KM): every save records who made it."
+        return  # the passcode is not even tried: no wrong try is counted
+    verdict = passcode_guard().check(typed, passcode, this_client())
     state.staff_unlocked = verdict.accepted
     if verdict.accepted:
         state.staff_refusal = ""
+        state.staff_saved_by = initials.upper()
     elif not verdict.tried:
-        state.staff_refusal = f"Too many wrong passcodes: try again in {_seconds(verdict.wait_seconds)}."
+        state.staff_refusal = (
+            f"Too many wrong passcodes: wait {_seconds(verdict.wait_seconds)}, then type the passcode again."
+        )
     else:
         wait = f" Wait {_seconds(verdict.wait_seconds)} before the next try." if verdict.wait_seconds else ""
         state.staff_refusal = "That passcode is not right." + wait
@@ -136,6 +195,7 @@ def _seconds(wait: float) -> str:
 def draw_catalog_page() -> None:
     """The plan catalog page: the table, an own file for the session, and staff mode."""
     st.session_state.setdefault("staff_unlocked", False)
+    st.session_state.setdefault("staff_saved_by", "")
     st.session_state.setdefault("catalog_upload_round", 0)
     st.title("Plan catalog")
     path = plans_csv_path()

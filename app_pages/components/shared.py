@@ -63,16 +63,22 @@ def current_plans() -> list[Plan]:
     """The plans to offer: this session's uploaded catalog when there is one, else ``plans.csv``.
 
     A broken ``plans.csv`` shows its problems on the page and gives an empty list, so a
-    person can still enter their plan's numbers by hand.
+    person can still enter their plan's numbers by hand; an empty one (only its header row) says so.
     """
     uploaded = st.session_state.get(UPLOADED_PLANS)
     if uploaded:
         return list(uploaded)
     try:
-        return catalog_plans()
+        plans = catalog_plans()
     except PlanFileError as exc:
         st.error(f"The clinic's plan list could not be read: {escape_markdown(str(exc))}")
         return []
+    if not plans:
+        st.info(
+            "The clinic's plan list is empty (its plans file has only its header row), so there is no plan to "
+            "pick: enter your plan's numbers below, or ask staff to add plans on the Plan catalog page."
+        )
+    return plans
 
 
 def clinic_today() -> date:

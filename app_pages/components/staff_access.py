@@ -1,97 +1,157 @@
-"""Staff mode's passcode: where it is configured, and how wrong guesses are slowed down.
+"""How staff mode is reached on this server: off (and why), by a passcode, or by the clinic's own login.
 
-The passcode comes from the environment variable ``COVERAGE_STAFF_PASSCODE`` or, failing
-that, ``staff_passcode`` in ``.streamlit/secrets.toml``. With neither, staff mode is off and
-the catalog is read-only in the app.
+* **Passcode**: ``COVERAGE_STAFF_PASSCODE`` in the environment or, failing that, ``staff_passcode`` in
+  ``.streamlit/secrets.toml``. A passcode shorter than :data:`MIN_PASSCODE_LENGTH` characters, or the
+  example one of ``.streamlit/secrets.example.toml``, is refused: staff mode stays off and the server log
+  and the catalog page say how to set a good one. Tries are slowed down by
+  :class:`app_pages.components.passcode_guard.PasscodeGuard`.
+* **Login** (OpenID Connect, Streamlit's ``st.login``): when ``secrets.toml`` has an ``[auth]`` section
+  and the staff e-mails are listed (``staff_emails`` in secrets.toml, or ``COVERAGE_STAFF_EMAILS``,
+  comma-separated), staff log in with the clinic's identity provider instead and no passcode is asked.
+  ``staff_login_provider`` names the provider when ``[auth]`` holds several (``[auth.microsoft]``...).
 
-A typed passcode is compared in constant time (:func:`hmac.compare_digest` of sha256 digests).
-Wrong tries are counted per server process, across all browser sessions (so opening a new tab
-does not reset them): the first :data:`FREE_TRIES` wrong tries cost nothing; after that each
-wrong try makes the next one wait, 2 seconds, then 4, 8, ... up to :data:`MAX_DELAY_SECONDS`;
-after :data:`LOCKOUT_AFTER` wrong tries in a row no try is accepted for :data:`LOCKOUT_SECONDS`
-(15 minutes). A right passcode resets the count; so does restarting the app. The count is
-shared by everyone on this server, so a stranger guessing can hold staff out for a while: the
-price of not letting them guess faster from many tabs.
+Neither: staff mode is off and the catalog is read-only in the app.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+import logging
 import os
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
+import secrets
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
+from app_pages.components.passcode_guard import Client, PasscodeGuard
+
 PASSCODE_ENV = "COVERAGE_STAFF_PASSCODE"
 PASSCODE_SECRET = "staff_passcode"  # noqa: S105 - the name of the secret, not its value
-FREE_TRIES = 3
-FIRST_DELAY_SECONDS = 2.0
-MAX_DELAY_SECONDS = 60.0
-LOCKOUT_AFTER = 10
-LOCKOUT_SECONDS = 15 * 60.0
+STAFF_EMAILS_ENV = "COVERAGE_STAFF_EMAILS"
+STAFF_EMAILS_SECRET = "staff_emails"  # noqa: S105 - a setting's name
+LOGIN_PROVIDER_SECRET = "staff_login_provider"  # noqa: S105 - a setting's name
+MIN_PASSCODE_LENGTH = 12
+EXAMPLE_SECRETS = Path(__file__).resolve().parents[2] / ".streamlit" / "secrets.example.toml"
+HOW_TO_SET = (
+    f"set a passphrase of at least {MIN_PASSCODE_LENGTH} characters (four or more unrelated words) in the "
+    f"environment variable {PASSCODE_ENV} or as {PASSCODE_SECRET} in .streamlit/secrets.toml, then restart the app"
+)
+_LOG = logging.getLogger(__name__)
 
 
-def configured_passcode() -> str | None:
-    """The staff passcode, or None when none is configured (staff mode off)."""
-    from_env = os.environ.get(PASSCODE_ENV, "")
-    if from_env:
-        return from_env
-    try:
-        from_secrets = st.secrets.get(PASSCODE_SECRET)
-    except FileNotFoundError:  # no secrets.toml at all (Streamlit's error is a FileNotFoundError)
-        return None
-    return str(from_secrets) if from_secrets else None
+class AccessKind(StrEnum):
+    """The ways staff mode can be reached."""
+
+    OFF = "off"
+    PASSCODE = "passcode"
+    LOGIN = "login"
 
 
 @dataclass(frozen=True)
-class Verdict:
-    """The answer to one try: let in, or not, and how long until the next try is taken."""
+class StaffAccess:
+    """How staff mode is reached here; ``problem`` says, for whoever runs the app, why it is off."""
 
-    accepted: bool
-    wait_seconds: float = 0.0
-    tried: bool = True  # False when the try came too early and was not even compared
-
-
-class PasscodeGuard:
-    """Checks typed passcodes and slows down repeated wrong ones; thread-safe, one per process."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._wrong_in_a_row = 0
-        self._not_before = 0.0
-
-    def check(self, typed: str, passcode: str) -> Verdict:
-        """Compare ``typed`` with ``passcode`` unless the last wrong tries asked us to wait."""
-        with self._lock:
-            now = self._clock()
-            if now < self._not_before:
-                return Verdict(accepted=False, wait_seconds=self._not_before - now, tried=False)
-            if hmac.compare_digest(_digest(typed), _digest(passcode)):
-                self._wrong_in_a_row, self._not_before = 0, 0.0
-                return Verdict(accepted=True)
-            self._wrong_in_a_row += 1
-            delay = self._delay(self._wrong_in_a_row)
-            self._not_before = now + delay
-            return Verdict(accepted=False, wait_seconds=delay)
-
-    @staticmethod
-    def _delay(wrong_in_a_row: int) -> float:
-        if wrong_in_a_row >= LOCKOUT_AFTER:
-            return LOCKOUT_SECONDS
-        if wrong_in_a_row <= FREE_TRIES:
-            return 0.0
-        doublings = wrong_in_a_row - FREE_TRIES - 1
-        return min(FIRST_DELAY_SECONDS * float(2**doublings), MAX_DELAY_SECONDS)
+    kind: AccessKind
+    passcode: str = field(default="", repr=False)
+    emails: frozenset[str] = frozenset()
+    provider: str | None = None
+    problem: str = ""
 
 
-def _digest(text: str) -> bytes:
-    """Equal-length digests, so the comparison does not even reveal the passcode's length."""
-    return hashlib.sha256(text.encode("utf-8")).digest()
+@cache
+def example_passcode(path: Path = EXAMPLE_SECRETS) -> str:
+    """The passcode the example secrets file suggests (which must therefore never be used)."""
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get(PASSCODE_SECRET, "")
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+    return str(value)
+
+
+def passcode_problem(passcode: str) -> str | None:
+    """Why ``passcode`` may not be used (too short, the example's), or None when it may."""
+    if passcode.strip() == example_passcode().strip():
+        return f"the staff passcode is still the example one from secrets.example.toml: {HOW_TO_SET}"
+    if len(passcode.strip()) < MIN_PASSCODE_LENGTH:
+        length = len(passcode.strip())
+        return f"the staff passcode is too short ({length} of {MIN_PASSCODE_LENGTH} characters): {HOW_TO_SET}"
+    return None
+
+
+def read_staff_access(environ: Mapping[str, str], secrets_: Mapping[str, Any]) -> StaffAccess:
+    """Staff access as the environment and secrets.toml set it (pure: both are passed in)."""
+    emails = _emails(environ.get(STAFF_EMAILS_ENV) or secrets_.get(STAFF_EMAILS_SECRET))
+    if secrets_.get("auth"):
+        if not emails:
+            return StaffAccess(
+                AccessKind.OFF,
+                problem=f"secrets.toml has an [auth] login, but no staff e-mails are listed: set {STAFF_EMAILS_SECRET} "
+                f'= ["name@clinic.example", ...] in .streamlit/secrets.toml, then restart the app',
+            )
+        provider = secrets_.get(LOGIN_PROVIDER_SECRET)
+        return StaffAccess(AccessKind.LOGIN, emails=emails, provider=str(provider) if provider else None)
+    passcode = environ.get(PASSCODE_ENV) or str(secrets_.get(PASSCODE_SECRET) or "")
+    if not passcode:
+        return StaffAccess(AccessKind.OFF)
+    problem = passcode_problem(passcode)
+    if problem:
+        return StaffAccess(AccessKind.OFF, problem=problem)
+    return StaffAccess(AccessKind.PASSCODE, passcode=passcode)
+
+
+def _emails(value: object) -> frozenset[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple):
+        return frozenset()
+    return frozenset(str(email).strip().lower() for email in value if str(email).strip())
+
+
+def staff_access() -> StaffAccess:
+    """Staff access on this server now (environment and ``st.secrets``)."""
+    try:
+        secrets_: Mapping[str, Any] = st.secrets.to_dict()
+    except FileNotFoundError:  # no secrets.toml at all (Streamlit's error is a FileNotFoundError)
+        secrets_ = {}
+    return read_staff_access(os.environ, secrets_)
+
+
+def configured_passcode() -> str | None:
+    """The staff passcode when staff mode uses one that may be used, else None."""
+    access = staff_access()
+    return access.passcode if access.kind is AccessKind.PASSCODE else None
+
+
+@st.cache_resource(show_spinner=False)
+def announce_staff_access() -> StaffAccess:
+    """Say once in the server log, when the app starts, whether staff mode is on and why not."""
+    access = staff_access()
+    if access.problem:
+        _LOG.warning("Staff mode is off: %s.", access.problem)
+    else:
+        _LOG.info("Staff mode: %s.", access.kind.value)
+    return access
+
+
+def this_client() -> Client:
+    """The browser session (a random token kept in its session state) and its network address."""
+    token = st.session_state.setdefault("_staff_client_token", secrets.token_hex(16))
+    return Client(session=str(token), address=st.context.ip_address)
+
+
+def logged_in_email(access: StaffAccess) -> tuple[str | None, bool]:
+    """The e-mail ``st.user`` is logged in with (None: not logged in; "": no e-mail) and whether it is staff's."""
+    if not st.user.is_logged_in:
+        return None, False
+    user = st.user.to_dict()
+    email = str(user.get("email") or "").strip().lower()
+    verified = user.get("email_verified", True) is not False  # a provider that says "not verified" is believed
+    return email, bool(email) and verified and email in access.emails
 
 
 @st.cache_resource

@@ -32,6 +32,7 @@ from coverage import (
     parse_diagnosis_codes,
 )
 from coverage.engine.validation import describe
+from coverage.printouts.typefaces import MARK, printable, unprintable
 
 CLINIC_TOML = Path(__file__).resolve().parents[2] / "clinic.toml"
 _METHODS = {VerificationMethod.PHONE: "Phone call", VerificationMethod.PORTAL: "Payer's web portal"}
@@ -56,6 +57,18 @@ def _clinic() -> Clinic | None:
     return clinic
 
 
+def _say_what_cannot_be_printed(what: str, text: str) -> None:
+    """Warn, before the download, about characters of ``text`` that no font of the printouts has."""
+    missing = unprintable(text or "")
+    if missing:
+        shown = " ".join(missing[:10])
+        st.warning(
+            f"The printouts cannot show {len(missing)} of the characters in {what} ({escape_markdown(shown)}): "
+            f"no font here has them, so they are printed as {MARK}. Type them in Latin letters if the printout "
+            "must carry them, or ask whoever runs the app to install the Noto fonts (docs/printouts.md)."
+        )
+
+
 def _verification_record(today: date) -> Verification | None:
     """The front desk's record of the benefits call, or None while it is empty or incomplete."""
     with st.expander("Benefits verification record (front desk; printed on the staff copy only)"):
@@ -70,6 +83,7 @@ def _verification_record(today: date) -> Verification | None:
         representative = st.text_input("Payer representative's name", max_chars=80, key="verify_representative")
         reference = st.text_input("Call reference number", max_chars=60, key="verify_reference")
         initials = st.text_input("Your initials", max_chars=4, key="verify_initials")
+        _say_what_cannot_be_printed("the representative's name", representative)
         if not (representative or reference or initials):
             return None
         try:
@@ -106,6 +120,7 @@ def _good_faith(estimate: Estimate, clinic: Clinic, today: date) -> None:
     separate = st.text_area(
         "Services to be scheduled separately, one a line (optional)", key="take_home_separate_services"
     )
+    _say_what_cannot_be_printed("the services to be scheduled separately", separate)
     try:
         codes = parse_diagnosis_codes(codes_text)
     except DiagnosisCodeError as exc:
@@ -175,7 +190,8 @@ def _take_home(estimate: Estimate) -> None:
     )
     # A name still being typed reaches the page only on Enter (or leaving the field); say which name the
     # downloads carry, so a printout never goes out with a name the person did not see.
-    st.caption(f"The printouts below carry the name: {escape_markdown(name) if name else 'no name'}.")
+    st.caption(f"The printouts below carry the name: {escape_markdown(printable(name)) if name else 'no name'}.")
+    _say_what_cannot_be_printed("this name", name)
     verification = _verification_record(today)
     patient_copy, staff_copy = st.columns(2)
     patient_copy.download_button(

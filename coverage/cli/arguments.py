@@ -62,8 +62,8 @@ def _day(text: str) -> date:
 
 
 def _visits(text: str) -> int:
-    if not text.strip().isdigit() or int(text) > 999:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of visits from 0 to 999")
+    if not re.fullmatch(r"[0-9]{1,3}", text.strip()):  # ASCII digits only; never Python's 4,300-digit limit
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a number of visits from 0 to 999")
     return int(text)
 
 

@@ -12,17 +12,44 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from coverage.engine.money import ZERO, Money, Percent
-from coverage.engine.text import one_line
+from coverage.engine.text import as_a_spreadsheet_sees_it, one_line
 
 Discipline = Literal["OT", "PT"]
 DISCIPLINES: tuple[Discipline, ...] = ("OT", "PT")
 
 #: Visit counts and limits: whole visits, at most this many in a plan year.
 MAX_VISITS = 999
-VisitCount = Annotated[int, Field(ge=0, le=MAX_VISITS, strict=False)]
+_COUNT_TEXT = re.compile(r"[0-9]+")
+
+
+def parse_visit_count(text: str) -> int:
+    """A count of visits as a plans.csv cell or a person writes it: plain digits, ``20``; 0 to :data:`MAX_VISITS`.
+
+    A sign (``+5``, ``-0``), decimals, spaces inside or digits of another script are refused, as money
+    columns refuse them; so is a number too long for a plan year, in our words (never Python's digit limit).
+    """
+    cleaned = text.strip()
+    if cleaned.startswith("-"):
+        raise ValueError("must be 0 or more, written without a sign")
+    if not _COUNT_TEXT.fullmatch(cleaned):
+        raise ValueError(
+            f"'{cleaned[:20]}{'…' if len(cleaned) > 20 else ''}' is not a whole number of visits: write digits "
+            "only, such as 20 (no sign, no decimals)"
+        )
+    digits = cleaned.lstrip("0") or "0"
+    if len(digits) > len(str(MAX_VISITS)) or int(digits) > MAX_VISITS:
+        raise ValueError(f"must be {MAX_VISITS} or less")
+    return int(digits)
+
+
+def _count_field(value: object) -> object:
+    return parse_visit_count(value) if isinstance(value, str) else value
+
+
+VisitCount = Annotated[int, BeforeValidator(_count_field), Field(ge=0, le=MAX_VISITS, strict=False)]
 
 _PLAN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
@@ -97,6 +124,11 @@ class Plan(BaseModel):
     def _text_is_not_a_formula(cls, value: str) -> str:
         if value.startswith(FORMULA_STARTS):
             raise ValueError("must not start with = + - or @ (a spreadsheet could run it as a formula)")
+        if as_a_spreadsheet_sees_it(value).startswith(FORMULA_STARTS):  # full-width U+FF1D, or U+200B then =
+            raise ValueError(
+                "must not start with a full-width = + - or @, or an invisible character before one: a spreadsheet "
+                "reads it as a formula"
+            )
         return one_line(value)
 
     @field_validator("plan_year_start")

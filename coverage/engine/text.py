@@ -1,7 +1,8 @@
-"""Text fields people type: one line, no control characters."""
+"""Text fields people type: one line, no control characters; and text as a spreadsheet would read it."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator
@@ -16,3 +17,13 @@ def one_line(value: str) -> str:
 
 #: A pydantic field type: a single line of text.
 OneLine = Annotated[str, AfterValidator(one_line)]
+
+
+def as_a_spreadsheet_sees_it(value: str) -> str:
+    """``value`` with invisible format characters removed and compatibility forms folded (NFKC).
+
+    So a full-width equals sign (U+FF1D) reads as ``=`` and a zero-width space before ``=`` vanishes, as they do for
+    a spreadsheet deciding whether a cell is a formula.
+    """
+    visible = "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFKC", visible)

@@ -1,8 +1,14 @@
 """A printable page layout shared by the estimate and the Good Faith Estimate (fpdf2, pure Python).
 
-The text is set in DejaVu Sans, embedded in the PDF (it has the dollar sign, accents and dashes a
-patient's name or a plan's notes may need). Reading those shipped font files from ``coverage/fonts/``
-is the only file access here: nothing is written, the document comes back as bytes.
+The text is set in DejaVu Sans, embedded in the PDF; a character it lacks (a name in Chinese, Japanese,
+Korean, Devanagari...) is set in the Noto font that has it, and one no font has is printed as a visible
+mark (see :mod:`coverage.printouts.typefaces`). Right-to-left and joined scripts (Arabic, Hebrew) are
+shaped by HarfBuzz, only in the lines that need it. Reading font files is the only file access here:
+nothing is written, the document comes back as bytes.
+
+Privacy: fpdf2 logs the characters a font lacks and fontTools logs glyph lists while subsetting, that is
+pieces of a patient's name. Both loggers are switched off when this module is imported
+(:func:`silence_font_libraries`), so no printout puts patient text in the server log.
 
 Printing in black and white loses nothing: meaning is always in words ("not covered"), never in
 colour; the only shading is a light grey behind table headings.
@@ -11,16 +17,19 @@ colour; the only shading is a light grey behind table headings.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
-from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import MethodReturnValue, TableBordersLayout, XPos, YPos
 
 from coverage.catalog.clinic import Clinic
+from coverage.printouts.typefaces import PRIMARY, Typeface, characters_of, fallback_for, needs_shaping, printable
 
-FONT_DIR = Path(__file__).resolve().with_name("fonts")
-FAMILY = "DejaVu"
+FAMILY = PRIMARY.family
+#: The libraries whose logs would carry the characters of a printout.
+FONT_LOGGERS = ("fpdf", "fontTools")
 _BODY = 9.0
 _LINE = 4.6
 #: Keep a heading on the same page as at least this much of what follows it (mm).
@@ -34,8 +43,9 @@ class Document(FPDF):
 
     def __init__(self, *, title: str, clinic: Clinic, copy_label: str, dated: dt.date) -> None:
         super().__init__(format="Letter")
-        self.add_font(FAMILY, "", str(FONT_DIR / "DejaVuSans.ttf"))
-        self.add_font(FAMILY, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.add_font(FAMILY, "", str(PRIMARY.regular))
+        self.add_font(FAMILY, "B", str(PRIMARY.bold))
+        self._fallbacks: list[tuple[str, str]] = []  # (family, style) embedded so far
         # A fixed creation date (midnight UTC of the document's date), so the same input gives the same bytes.
         self.set_creation_date(dt.datetime.combine(dated, dt.time(), tzinfo=dt.UTC))
         self.set_title(title)
@@ -47,6 +57,40 @@ class Document(FPDF):
         self.set_margins(15, 14, 15)
         self.set_auto_page_break(auto=True, margin=16)
         self.add_page()
+
+    def cell(self, w: float | None = None, h: float | None = None, text: str = "", *args: Any, **kwargs: Any) -> bool:
+        """fpdf2's cell, with ``text`` made printable first (see :meth:`_printable`)."""
+        return bool(super().cell(w, h, self._printable(text), *args, **kwargs))
+
+    def multi_cell(self, w: float, h: float | None = None, text: str = "", *args: Any, **kwargs: Any) -> Any:
+        """fpdf2's multi_cell (tables use it too), with ``text`` made printable first."""
+        return super().multi_cell(w, h, self._printable(text), *args, **kwargs)
+
+    def _printable(self, text: str) -> str:
+        """Mark what no font has, add the fallback fonts ``text`` needs, and shape it only if it needs shaping."""
+        text = printable(text)
+        primary = characters_of(PRIMARY)
+        bold = "B" in self.font_style
+        for character in {ch for ch in text if ord(ch) not in primary and not ch.isspace()}:
+            face = fallback_for(character)
+            if face is not None:
+                self._add_fallback(face, bold=bold)
+        self.set_text_shaping(needs_shaping(text))
+        return text
+
+    def _add_fallback(self, face: Typeface, *, bold: bool) -> None:
+        """Embed ``face`` (its bold too, for bold text) the first time a character needs it: a CJK font is large."""
+        styles = [""] + (["B"] if bold and face.bold is not None else [])
+        added = False
+        for style in styles:
+            if (face.family, style) not in self._fallbacks:
+                self.add_font(
+                    face.family, style, str(face.bold if style else face.regular), collection_font_number=face.face
+                )
+                self._fallbacks.append((face.family, style))
+                added = True
+        if added:
+            self.set_fallback_fonts(list(dict.fromkeys(family for family, _ in self._fallbacks)), exact_match=False)
 
     def header(self) -> None:
         """The clinic's name and contact details, the document's title and which copy it is."""
@@ -153,3 +197,12 @@ class Document(FPDF):
     def to_bytes(self) -> bytes:
         """The finished PDF."""
         return bytes(self.output())
+
+
+def silence_font_libraries() -> None:
+    """Switch off the PDF and font libraries' logs: what they log (missing glyphs, glyph lists) is patient text."""
+    for name in FONT_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
+silence_font_libraries()

@@ -10,6 +10,7 @@ import pandas as pd
 
 from coverage.engine.course_estimate import VISIT_COLUMNS, Estimate
 from coverage.engine.plans import FORMULA_STARTS
+from coverage.engine.text import as_a_spreadsheet_sees_it
 
 #: The CSV's columns: the engine's visit columns, with the visit number and the reason a visit is not covered.
 CSV_COLUMNS = (*VISIT_COLUMNS[:2], "visit_number", *VISIT_COLUMNS[2:], "not_covered_reason")
@@ -39,7 +40,7 @@ def csv_columns(estimate: Estimate) -> tuple[str, ...]:
 
 def neutralise(cell: str) -> str:
     """Prefix a cell that a spreadsheet would run as a formula (= + - @, tab, CR) with a quote."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    return "'" + cell if as_a_spreadsheet_sees_it(cell).startswith(FORMULA_STARTS) else cell
 
 
 def _cell(value: object) -> str:

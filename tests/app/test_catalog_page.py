@@ -16,7 +16,7 @@ from app_pages.components.paths import PLANS_CSV_ENV
 from app_pages.components.staff_access import PASSCODE_ENV
 from coverage.catalog.edits import edit_plan, find_plan
 from coverage.catalog.loader import load_plans
-from coverage.catalog.store import HISTORY_FOLDER, open_catalog, save_plans
+from coverage.catalog.store import HISTORY_FOLDER, open_catalog, save_plans, saves_log
 from tests.conftest import PLANS_CSV, ROOT
 from tests.dashboard_helpers import APP
 
@@ -49,8 +49,9 @@ def _texts(at: AppTest) -> str:
     return shown.replace("\\", "")  # as the reader sees it: without the Markdown escapes
 
 
-def _unlock(at: AppTest, typed: str) -> AppTest:
+def _unlock(at: AppTest, typed: str, initials: str = "KM") -> AppTest:
     at.text_input(key="staff_passcode_typed").input(typed)
+    at.text_input(key="staff_initials_typed").input(initials)
     at.button(key="staff_unlock").click().run()
     assert not at.exception
     return at
@@ -120,7 +121,8 @@ def test_staff_edit_a_plan_and_see_it_after_reloading_the_page(catalog: Path, mo
     assert "Saved hdhp." in _texts(at)
     hdhp = find_plan(load_plans(catalog), "hdhp")
     assert (str(hdhp.deductible), hdhp.notes) == ("3400.00", "Verified by phone")
-    assert len(list((catalog.parent / HISTORY_FOLDER).iterdir())) == 1
+    assert len(list((catalog.parent / HISTORY_FOLDER).glob("plans-*.csv"))) == 1
+    assert json.loads(saves_log(catalog).read_text(encoding="utf-8"))["saved_by"] == "KM"  # typed on unlock
     table = _open_page().dataframe[0].value
     assert table.loc[table["plan_id"] == "hdhp", "deductible"].item() == "3400.00"
 
@@ -154,7 +156,7 @@ def test_a_colleagues_save_in_between_is_never_overwritten(catalog: Path, monkey
     at.selectbox(key="staff_pick").set_value("hdhp").run()
     opened = open_catalog(catalog)
     colleague = find_plan(opened.plans, "ma-hmo").model_copy(update={"notes": "Colleague's note"})
-    save_plans(catalog, edit_plan(opened.plans, "ma-hmo", colleague), expected_version=opened.version)
+    save_plans(catalog, edit_plan(opened.plans, "ma-hmo", colleague), expected_version=opened.version, saved_by="KM")
     after_colleague = catalog.read_bytes()
 
     _edit(at, "hdhp", notes="My note")

@@ -85,7 +85,7 @@ def test_the_refused_colleague_reloads_and_both_edits_land(catalog: Path) -> Non
 
     fresh = open_catalog(catalog)
     plans = [p.model_copy(update={"notes": loser_notes}) if p.plan_id == loser_id else p for p in fresh.plans]
-    save_plans(catalog, plans, expected_version=fresh.version)
+    save_plans(catalog, plans, expected_version=fresh.version, saved_by="KM")
 
     final = load_plans(catalog)
     assert find_plan(final, "hdhp").notes == "edited by A"
@@ -113,7 +113,7 @@ def test_a_save_killed_part_way_leaves_the_old_or_the_new_catalog_whole(catalog:
     assert changed is lands
     if not lands:
         assert catalog.read_bytes() == old_bytes
-    save_plans(catalog, plans, expected_version=catalog_version(catalog))  # the lock was released
+    save_plans(catalog, plans, expected_version=catalog_version(catalog), saved_by="KM")  # the lock was released
     leftovers = [p.name for folder in (catalog.parent, catalog.parent / HISTORY_FOLDER) for p in folder.glob(".*.tmp")]
     assert leftovers == []
 
@@ -123,7 +123,7 @@ def test_saves_killed_at_random_moments_never_tear_the_catalog(catalog: Path) ->
     big = catalog.with_name("big.csv")  # a larger catalog makes each write last longer
     plans = load_plans(catalog)
     rows = [p.model_copy(update={"plan_id": f"{p.plan_id}-{n}"}) for n in range(150) for p in plans]
-    save_plans(big, rows, expected_version=catalog_version(big))
+    save_plans(big, rows, expected_version=catalog_version(big), saved_by="KM")
     versions = {catalog_version(catalog), catalog_version(big)}
     chance = random.Random(4)
 

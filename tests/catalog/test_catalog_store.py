@@ -75,7 +75,7 @@ def test_a_save_replaces_the_catalog_and_returns_its_new_version(catalog: Path) 
     """After a save the file holds the new plans and its version is the one returned."""
     opened = open_catalog(catalog)
 
-    version = save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version)
+    version = save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version, saved_by="KM")
 
     assert version == catalog_version(catalog) != opened.version
     assert [p.plan_id for p in load_plans(catalog)] == [p.plan_id for p in opened.plans if p.plan_id != "self-pay"]
@@ -84,11 +84,11 @@ def test_a_save_replaces_the_catalog_and_returns_its_new_version(catalog: Path) 
 def test_a_save_made_to_an_older_version_is_refused_and_changes_nothing(catalog: Path) -> None:
     """A colleague saved first: the second save gets 'the catalog changed' and does not overwrite theirs."""
     opened = open_catalog(catalog)
-    save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version)
+    save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version, saved_by="KM")
     colleagues = catalog.read_bytes()
 
     with pytest.raises(CatalogChangedError, match="the catalog changed since you opened it; reload"):
-        save_plans(catalog, retire_plan(opened.plans, "hdhp"), expected_version=opened.version)
+        save_plans(catalog, retire_plan(opened.plans, "hdhp"), expected_version=opened.version, saved_by="KM")
 
     assert catalog.read_bytes() == colleagues
 
@@ -98,7 +98,7 @@ def test_the_previous_version_is_kept_in_history_byte_for_byte(catalog: Path) ->
     before = catalog.read_bytes()
     opened = open_catalog(catalog)
 
-    save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version)
+    save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version, saved_by="KM")
 
     assert [copy.read_bytes() for copy in _history(catalog)] == [before]
 
@@ -110,7 +110,7 @@ def test_history_keeps_only_the_newest_copies(catalog: Path) -> None:
     for n in range(HISTORY_KEPT + 3):
         versions.append(catalog_version(catalog))
         edited = [plans[0].model_copy(update={"notes": f"edit {n}"}), *plans[1:]]
-        save_plans(catalog, edited, expected_version=versions[-1])
+        save_plans(catalog, edited, expected_version=versions[-1], saved_by="KM")
 
     kept = _history(catalog)
 
@@ -123,7 +123,7 @@ def test_a_first_save_creates_the_catalog(tmp_path: Path) -> None:
     path = tmp_path / "plans.csv"
     plans = load_plans(PLANS_CSV)
 
-    save_plans(path, plans, expected_version=catalog_version(path))
+    save_plans(path, plans, expected_version=catalog_version(path), saved_by="KM")
 
     assert catalog_version(tmp_path / "plans.csv") != NO_CATALOG
     assert load_plans(path) == plans
@@ -158,7 +158,7 @@ def test_a_read_only_folder_or_a_full_disk_gives_a_clear_message_and_changes_not
     monkeypatch.setattr(target, _raise(error_number))
 
     with pytest.raises(CatalogSaveError, match=f"{reason}.*the catalog was not changed"):
-        save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version)
+        save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version, saved_by="KM")
 
     assert catalog.read_bytes() == before
     assert list(catalog.parent.rglob("*.tmp")) == []
@@ -170,7 +170,7 @@ def test_a_plan_that_would_not_read_back_the_same_is_refused(catalog: Path) -> N
     spaced = opened.plans[0].model_copy(update={"plan_name": "Trailing space "})
 
     with pytest.raises(CatalogSaveError, match="plan_name would not read back the same"):
-        save_plans(catalog, [spaced, *opened.plans[1:]], expected_version=opened.version)
+        save_plans(catalog, [spaced, *opened.plans[1:]], expected_version=opened.version, saved_by="KM")
 
     assert catalog_version(catalog) == opened.version
 
@@ -180,7 +180,7 @@ def test_a_catalog_repeating_a_plan_id_is_refused(catalog: Path) -> None:
     opened = open_catalog(catalog)
 
     with pytest.raises(CatalogSaveError, match="already used"):
-        save_plans(catalog, [*opened.plans, opened.plans[0]], expected_version=opened.version)
+        save_plans(catalog, [*opened.plans, opened.plans[0]], expected_version=opened.version, saved_by="KM")
 
     assert catalog_version(catalog) == opened.version
 
@@ -193,16 +193,16 @@ def test_a_save_waits_for_a_colleagues_save_and_then_gives_up_plainly(
     monkeypatch.setattr(catalog_store, "LOCK_TIMEOUT_SECONDS", 0.2)
 
     with FileLock(catalog.with_name("plans.csv.lock")), pytest.raises(CatalogSaveError, match="another save"):
-        save_plans(catalog, opened.plans, expected_version=opened.version)
+        save_plans(catalog, opened.plans, expected_version=opened.version, saved_by="KM")
 
 
 def test_a_temporary_file_left_by_a_killed_save_is_removed_by_the_next(catalog: Path) -> None:
     """Leftover temporary files of a crashed save disappear with the next save."""
-    fd, name = tempfile.mkstemp(dir=catalog.parent, prefix=".plans.csv.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=catalog.parent, prefix=".plans.csv.save-", suffix=".tmp")
     os.close(fd)
     opened = open_catalog(catalog)
 
-    save_plans(catalog, opened.plans, expected_version=opened.version)
+    save_plans(catalog, opened.plans, expected_version=opened.version, saved_by="KM")
 
     assert not Path(name).exists()
 
@@ -223,7 +223,7 @@ def test_saving_an_unchanged_catalog_writes_nothing(catalog: Path) -> None:
     opened = open_catalog(catalog)
     before = catalog.stat().st_mtime_ns
 
-    version = save_plans(catalog, opened.plans, expected_version=opened.version)
+    version = save_plans(catalog, opened.plans, expected_version=opened.version, saved_by="KM")
 
     assert version == opened.version
     assert catalog.stat().st_mtime_ns == before
@@ -239,7 +239,7 @@ def test_any_other_disk_error_is_named_plainly_and_changes_nothing(
     monkeypatch.setattr("os.replace", _raise(errno.EIO))
 
     with pytest.raises(CatalogSaveError, match=r"could not be written \(Input/output error\)"):
-        save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version)
+        save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version, saved_by="KM")
 
     assert catalog.read_bytes() == before
 
@@ -258,7 +258,7 @@ def test_a_folder_that_cannot_be_fsynced_after_the_rename_still_counts_as_saved(
     opened = open_catalog(catalog)
     monkeypatch.setattr("os.fsync", fsync_files_only)
 
-    version = save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version)
+    version = save_plans(catalog, retire_plan(opened.plans, "self-pay"), expected_version=opened.version, saved_by="KM")
 
     assert version == catalog_version(catalog) != opened.version
 

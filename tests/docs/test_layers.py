@@ -32,7 +32,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "catalog": {"filelock"},
     "forms": set(),
     "views": {"pandas"},
-    "printouts": {"fpdf"},
+    "printouts": {"fpdf", "fontTools"},  # fontTools (fpdf2's own font reader) says which characters a font has
     "fees": set(),
     "rates_import": {"ijson", "filelock", "distributed"},
     "eligibility": set(),
@@ -42,6 +42,7 @@ VECTORISED_ENGINE = {"plan_table.py", "catalog_projection.py", "plan_ranking.py"
 #: The only modules that read or write files.
 DOES_IO = {
     "catalog/store.py",
+    "catalog/durable_files.py",  # the store's durable writes
     "catalog/loader.py",
     "catalog/clinic.py",
     "catalog/cms_import/puf_files.py",
@@ -49,6 +50,7 @@ DOES_IO = {
     "printouts/pdf_document.py",  # reads its shipped fonts
     "fees/pfs_files.py",  # reads CMS's fee schedule files and the shipped copies
     "eligibility/importer.py",  # reads a 271 file for the command line
+    "printouts/typefaces.py",  # finds and reads the installed fallback fonts
 }
 #: Whole packages that are importers or entry points, and so read and write files.
 IO_PACKAGES = ("cli/", "rates_import/")
