@@ -183,7 +183,7 @@ def import_response(
             not_on_form.append(field)
             continue
         current = form.get(field.key)
-        untyped = any(
+        untyped = field.key not in form or any(
             same_value(field.key, current, reference)
             for reference in (untouched.get(field.key, _NO_VALUE), last.get(field.key, _NO_VALUE), field.value)
         )

@@ -54,7 +54,7 @@ class Verification(BaseModel):
     method: VerificationMethod
     representative: OneLine = Field(default="", max_length=80)
     eligibility_response: EligibilityResponse | None = None
-    reference_number: OneLine = Field(default="", max_length=60)
+    reference_number: OneLine = Field(default="", max_length=60, validate_default=True)
     staff_initials: str
 
     @field_validator("reference_number")
@@ -82,19 +82,13 @@ class Verification(BaseModel):
     def sentence(self) -> str:
         """The record in one sentence, as printed on the staff copy."""
         response = self.eligibility_response
+        reference = f", reference number {self.reference_number}" if self.reference_number else ""
+        day, staff = format_day(self.call_date), f"by staff member {self.staff_initials}"
         if self.method is VerificationMethod.ELIGIBILITY_RESPONSE and response is not None:
-            how = f"from {response.words()}"
-        elif self.method is VerificationMethod.PHONE:
+            return f"Benefits verified on {day} from {response.words()}{reference}, {staff}."
+        if self.method is VerificationMethod.PHONE:
             how = f"by phone with {self.representative}"
         else:
             how = "on the payer's portal" + (f" ({self.representative})" if self.representative else "")
-        reference = f", reference number {self.reference_number}" if self.reference_number else ""
-        imported = (
-            f" The figures were imported from {response.words()}."
-            if response is not None and self.method is not VerificationMethod.ELIGIBILITY_RESPONSE
-            else ""
-        )
-        return (
-            f"Benefits verified {how} on {format_day(self.call_date)}{reference}, "
-            f"by staff member {self.staff_initials}.{imported}"
-        )
+        imported = f" The figures were imported from {response.words()}." if response is not None else ""
+        return f"Benefits verified {how} on {day}{reference}, {staff}.{imported}"
