@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages.components.eligibility_import import draw_eligibility_import, forget_import
 from app_pages.components.network_inputs import (
     billed_charge,
     network_question,
@@ -78,6 +79,7 @@ def _next_caller(plans: list[Plan]) -> None:
     seed(next_caller_values(request))
     for key in PATIENT_KEYS:
         state.pop(key, None)
+    forget_import()
     state[SHOW_SO_FAR] = state[SHOW_SECONDARY] = False
 
 
@@ -122,6 +124,7 @@ def draw_inputs(fields: Fields, plans: list[Plan]) -> None:
         help="For the front desk between calls: the plan and the therapy stay; what one patient told you goes.",
     )
     _plan_picker(fields, plans)
+    draw_eligibility_import(plans, open_sections=(SHOW_PLAN_RULES, SHOW_SO_FAR))
     _care(fields)
     _plan_rules(fields)
     draw_so_far(fields, _section(fields, SO_FAR_LABEL, SHOW_SO_FAR, ACCUMULATOR_FIELDS))

@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
+from app_pages.components.eligibility_import import imported_response
 from app_pages.components.shared import clinic_today, escape_markdown
 from coverage import (
     EXAMPLE_CLINIC,
@@ -35,7 +36,11 @@ from coverage.engine.validation import describe
 from coverage.printouts.typefaces import MARK, printable, unprintable
 
 CLINIC_TOML = Path(__file__).resolve().parents[2] / "clinic.toml"
-_METHODS = {VerificationMethod.PHONE: "Phone call", VerificationMethod.PORTAL: "Payer's web portal"}
+_METHODS = {
+    VerificationMethod.PHONE: "Phone call",
+    VerificationMethod.PORTAL: "Payer's web portal",
+    VerificationMethod.ELIGIBILITY_RESPONSE: "Eligibility response (271) imported above",
+}
 
 
 @st.cache_data(show_spinner=False)
@@ -81,7 +86,13 @@ def _verification_record(today: date) -> Verification | None:
             key="verify_method",
         )
         representative = st.text_input("Payer representative's name", max_chars=80, key="verify_representative")
-        reference = st.text_input("Call reference number", max_chars=60, key="verify_reference")
+        response = imported_response()
+        if response is not None and not st.checkbox(
+            f"Record that the figures came from {response.words()}", value=True, key="verify_use_271"
+        ):
+            response = None
+        label = "Call reference number" + (" (optional with the 271)" if response is not None else "")
+        reference = st.text_input(label, max_chars=60, key="verify_reference")
         initials = st.text_input("Your initials", max_chars=4, key="verify_initials")
         _say_what_cannot_be_printed("the representative's name", representative)
         if not (representative or reference or initials):
@@ -91,6 +102,7 @@ def _verification_record(today: date) -> Verification | None:
                 call_date=call_date,
                 method=method,
                 representative=representative,
+                eligibility_response=response,
                 reference_number=reference,
                 staff_initials=initials,
             )
@@ -156,6 +168,7 @@ PATIENT_KEYS = (
     "verify_representative",
     "verify_reference",
     "verify_initials",
+    "verify_use_271",
 )
 
 #: Session key of the take-home expander; its content is drawn only while it is open (keeps reruns quick).

@@ -18,12 +18,12 @@ STANDARD_LIBRARY = set(sys.stdlib_module_names)
 MAY_IMPORT: dict[str, set[str]] = {
     "engine": set(),
     "catalog": {"engine"},
-    "forms": {"engine", "catalog"},
+    "forms": {"engine", "catalog", "eligibility"},  # eligibility_fill puts an imported 271 into the form
     "views": {"engine", "forms", "catalog"},
     "printouts": {"engine", "forms", "views", "catalog"},
     "fees": {"engine"},  # priced by the engine: pure, but for the CMS file reader
     "rates_import": {"engine", "catalog", "fees"},  # an importer: streams payer files into fee schedules
-    "eligibility": {"engine", "forms"},  # reads a 271 into the form's fields
+    "eligibility": {"engine"},  # reads a 271 into the figures the form takes
     "cli": {"engine", "catalog", "forms", "views", "printouts", "fees", "rates_import", "eligibility"},
 }
 #: Third-party packages each layer may use beyond pydantic (the vectorised catalog engine uses arrays).
