@@ -210,3 +210,18 @@ def test_a_start_date_beyond_2099_exits_with_bad_data_and_a_sentence() -> None:
     assert code == 4
     assert "pick a date from 01 Jan 2000 to 31 Dec 2099" in err.getvalue()
     assert "Traceback" not in err.getvalue()
+
+
+def test_estimate_json_gives_the_front_desks_first_day_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    """front_desk.collect_first_day is every visit of the first date: PT 1 and OT 1 of the PPO (issue 16)."""
+    result = estimate(_plan("ppo-pool-60"), CARE)
+    first_day = [v for v in result.visits if v.date == CARE.start_date]
+
+    code = main(["estimate", "--plan-id", "ppo-pool-60", *CARE_ARGS, "--json"])
+
+    desk = json.loads(capsys.readouterr().out)["front_desk"]
+    assert code == OK
+    assert len(first_day) == 2
+    assert desk["collect_first_day"] == str(sum(v.patient_pays for v in first_day))
+    assert desk["first_day_therapies"] == "PT and OT"
+    assert desk["first_day_visits"] == ["OT 1", "PT 1"]
