@@ -18,7 +18,7 @@ from app_pages.components.paths import PLANS_CSV_ENV, plans_csv_path
 from app_pages.components.shared import escape_markdown as md
 from app_pages.components.shared import file_stamp
 from app_pages.components.staff_access import PASSCODE_ENV, PASSCODE_SECRET, configured_passcode, passcode_guard
-from coverage.catalog.loader import PlanFileError
+from coverage.catalog.loader import PlanFileError, PlanFileProblem
 from coverage.catalog.rows import plan_to_row, plans_to_csv
 from coverage.catalog.store import Catalog, open_catalog
 from coverage.catalog.uploads import UPLOAD_MAX_BYTES, UPLOAD_MAX_PLANS, parse_uploaded_plans
@@ -85,8 +85,17 @@ def _show_upload_error(error: PlanFileError) -> None:
         st.error(f"{md(error.source)} holds no plans: nothing changed.")
         return
     st.error(f"{md(error.source)} cannot be used ({count_of(len(error.problems), 'problem')}): nothing changed.")
-    problems = [{"line": p.line, "column": p.column or "", "problem": p.message} for p in error.problems]
-    st.table(pd.DataFrame(problems[:SHOWN_PROBLEMS]).set_index("line"))  # a table wraps long messages
+    # "Where" is text: a problem about the whole file has no line, and a table indexed by an empty line number
+    # broke in the browser (issue 16). A table, not a dataframe, so long messages wrap.
+    problems = [{"Where": _where(p), "Problem": p.message} for p in error.problems[:SHOWN_PROBLEMS]]
+    st.table(pd.DataFrame(problems), hide_index=True)
+
+
+def _where(problem: PlanFileProblem) -> str:
+    """``'line 3, column deductible'``, ``'line 1'``, or ``'the whole file'`` for a problem with no place."""
+    place = [f"line {problem.line}"] if problem.line is not None else []
+    place += [f"column {problem.column}"] if problem.column else []
+    return ", ".join(place) or "the whole file"
 
 
 def _staff_section(clinic: Catalog) -> None:

@@ -16,7 +16,6 @@ import streamlit as st
 
 from app_pages.components.paths import plans_csv_path
 from coverage import Plan, PlanFileError, format_money, load_plans
-from coverage.engine.plans import MAX_VISITS
 
 #: Session state key where the upload page leaves a session-only catalog (a list of Plan).
 UPLOADED_PLANS = "uploaded_plans"
@@ -163,11 +162,14 @@ class Fields:
         self.place(key, label)
 
     def count(self, label: str, key: str, *, help: str, placeholder: str = "", disabled: bool = False) -> None:
-        """A whole number; may be left blank when ``placeholder`` says what blank means."""
+        """A whole number; may be left blank when ``placeholder`` says what blank means.
+
+        No bounds are given to the widget: a browser silently keeps the old value of a number outside them
+        (a red outline, no words; issue 16), so the form's reader checks the range and its message
+        ("must be 999 or less") is drawn under the field.
+        """
         st.number_input(
             label,
-            min_value=0,
-            max_value=MAX_VISITS,
             value=None,
             step=1,
             key=key,

@@ -205,7 +205,7 @@ def test_a_bad_upload_lists_its_problems_and_keeps_the_clinic_catalog(catalog: P
 
     assert not at.exception
     assert "cannot be used (1 problem)" in _texts(at)  # one problem, said in the singular
-    assert "separated by" in at.table[-1].value["problem"].iloc[0]
+    assert "separated by" in at.table[-1].value["Problem"].iloc[0]
     assert "uploaded_plans" not in at.session_state
 
 
