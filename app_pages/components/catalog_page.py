@@ -66,8 +66,12 @@ def _use_clinic_catalog() -> None:
 
 
 def _show_table(plans: list[Plan] | tuple[Plan, ...]) -> None:
-    """Every column of the file under a heading in plain words; the plan's name stays in view while scrolling."""
+    """Every column of the file under a heading in plain words, the plan's name first.
+
+    Not pinned: a pinned column is drawn in the grey of an index, which read as disabled (issue 16).
+    """
     frame = pd.DataFrame([plan_to_row(p) for p in plans])
+    frame = frame[["plan_name", *(c for c in frame.columns if c != "plan_name")]]
     headings = {
         "plan_id": "Plan ID",
         **{name: label[:1].upper() + label[1:] for name, label in PLAN_FIELD_LABELS.items()},
@@ -76,7 +80,7 @@ def _show_table(plans: list[Plan] | tuple[Plan, ...]) -> None:
         column: st.column_config.TextColumn(headings.get(column, column), help=f"plans.csv column {column}")
         for column in frame.columns
     }
-    config["plan_name"] = st.column_config.TextColumn("Plan name", help="plans.csv column plan_name", pinned=True)
+    config["plan_name"] = st.column_config.TextColumn("Plan name", help="plans.csv column plan_name")
     st.dataframe(frame, hide_index=True, column_config=config)
 
 
@@ -101,12 +105,14 @@ def _where(problem: PlanFileProblem) -> str:
 def _staff_section(clinic: Catalog) -> None:
     st.subheader("Staff: keep the clinic catalog")
     if configured_passcode() is None:
-        st.info(
-            "The catalog is read-only here: staff editing is off. Ask whoever runs this app to turn it on. "
-            f"For them: to let staff add, edit and retire plans, set a staff passcode in "
-            f"the environment variable `{PASSCODE_ENV}` or as `{PASSCODE_SECRET}` in `.streamlit/secrets.toml` "
-            f"(see `.streamlit/secrets.example.toml`), then restart the app."
-        )
+        st.info("The catalog is read-only here: staff editing is off. Ask whoever runs this app to turn it on.")
+        with st.expander("For whoever runs this app"):  # closed: a patient need not read about settings (issue 16)
+            st.caption(
+                f"To let staff add, edit and retire plans, set a staff passcode in the environment variable "
+                f"`{PASSCODE_ENV}` or as `{PASSCODE_SECRET}` in `.streamlit/secrets.toml` (see "
+                f"`.streamlit/secrets.example.toml`), then restart the app. The catalog file is read from "
+                f"`{PLANS_CSV_ENV}` when it is set."
+            )
         return
     if st.session_state.staff_unlocked:
         render_editor(clinic.plans, clinic.version)

@@ -58,9 +58,9 @@ DEFAULTS: dict[str, object] = {
 def _catalog() -> tuple[Sequence[Plan], str]:
     uploaded = st.session_state.get(UPLOADED_PLANS)
     if uploaded:
-        return list(uploaded), f"your uploaded catalog ({count_of(len(uploaded), 'plan')})"
+        return list(uploaded), "your uploaded catalog"
     plans = catalog_plans()  # the same file and cache as the estimate page's
-    return plans, f"the clinic's catalog ({count_of(len(plans), 'plan')})"
+    return plans, "the clinic's catalog"
 
 
 problems: list[str] = []

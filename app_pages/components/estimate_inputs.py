@@ -35,7 +35,7 @@ from coverage.forms.request import (
     base_plan,
     default_request,
 )
-from coverage.forms.share_link import ShareLinkError, is_share_link, parse_share_link
+from coverage.forms.share_link import ShareLinkError, is_share_link, parse_share_link, single_values
 
 PAYER_LABELS = {
     PayerType.COMMERCIAL: "Commercial (employer or marketplace)",
@@ -104,7 +104,8 @@ def load_scenario(plans: list[Plan]) -> None:
     state.pop(NOTICE, None)
     if link_is_new:
         try:
-            request = parse_share_link(params, plans, today=today)
+            every = {name: st.query_params.get_all(name) for name in st.query_params}
+            request = parse_share_link(single_values(every), plans, today=today)
         except ShareLinkError as exc:
             state[NOTICE] = (f"This link could not be used ({exc}), so the page shows the standard example.", request)
     elif plan_is_gone:
@@ -118,7 +119,24 @@ def load_scenario(plans: list[Plan]) -> None:
 
 
 def draw_inputs(fields: Fields, plans: list[Plan]) -> None:
-    """Every input of the estimate, in the order a person fills them in."""
+    """Every input of the estimate, in the order a person fills them in.
+
+    The front desk's "Next caller" comes first only in staff mode; a patient meets the plan picker first and
+    the button last, under the inputs (issue 16).
+    """
+    staff = bool(st.session_state.get("staff_unlocked"))
+    if staff:
+        _next_caller_button(plans)
+    _plan_picker(fields, plans)
+    _care(fields)
+    _plan_rules(fields)
+    draw_so_far(fields, _section(fields, SO_FAR_LABEL, SHOW_SO_FAR, ACCUMULATOR_FIELDS))
+    _second_insurance(fields, plans)
+    if not staff:
+        _next_caller_button(plans)
+
+
+def _next_caller_button(plans: list[Plan]) -> None:
     st.button(
         "Next caller: clear the figures so far, the second insurance and the printout details",
         key="next_caller",
@@ -127,11 +145,6 @@ def draw_inputs(fields: Fields, plans: list[Plan]) -> None:
         type="tertiary",
         help="For the front desk between calls: the plan and the therapy stay; what one patient told you goes.",
     )
-    _plan_picker(fields, plans)
-    _care(fields)
-    _plan_rules(fields)
-    draw_so_far(fields, _section(fields, SO_FAR_LABEL, SHOW_SO_FAR, ACCUMULATOR_FIELDS))
-    _second_insurance(fields, plans)
 
 
 def _plan_picker(fields: Fields, plans: list[Plan]) -> None:

@@ -10,11 +10,12 @@ import streamlit as st
 
 from app_pages.components.charts import cost_chart_spec
 from app_pages.components.network_results import draw_networks
-from app_pages.components.shared import escape_markdown, money_md
+from app_pages.components.shared import UPLOADED_PLANS_NAME, escape_markdown, money_md
 from coverage import NoticeKind, format_money
 from coverage.engine.notices import format_day
 from coverage.engine.plans import Discipline
 from coverage.forms.fields import PLAN_FIELD_LABELS
+from coverage.forms.request import OWN_PLAN
 from coverage.views.explain import explain_visit, visit_title
 from coverage.views.page_overview import Overview
 
@@ -189,6 +190,11 @@ def _explain(view: Overview) -> None:
     """Pick a visit by its name ("PT 4"), not its place in the list: it stays the same visit when the list changes."""
     visits = view.estimate.visits
     position = {f"{v.discipline} {v.visit_number}": index for index, v in enumerate(visits)}
+    first = next(iter(position))
+    state = st.session_state
+    if state.get("explain_visit") in (None, state.get(_EXPLAIN_FIRST)):  # not picked by the person: follow the first
+        state["explain_visit"] = first  # visit in date order ("OT 1" once OT joins on the same day; issue 16)
+    state[_EXPLAIN_FIRST] = first
     picked = st.selectbox(
         "How was this visit figured?",
         list(position),
@@ -204,10 +210,21 @@ def _explain(view: Overview) -> None:
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines))
 
 
+#: The visit the picker offered first on the last run: while the picker still shows it, the person has not picked.
+_EXPLAIN_FIRST = "_explain_first_visit"
+
+
 def _share(view: Overview) -> None:
     query = urlencode(view.share_link)
     base = st.context.url or ""
     st.markdown("**Share this estimate**: the address in your browser's bar reproduces it, or copy this link.")
+    own_file = st.session_state.get(UPLOADED_PLANS_NAME)
+    if own_file and view.share_link.get("plan") != OWN_PLAN:  # said before the link is sent (issue 16)
+        st.warning(
+            f"This link names a plan from your own file {escape_markdown(str(own_file))}: it opens only where "
+            "that file is in use. Elsewhere the plan is not in the list; pick 'Enter my plan's numbers' to "
+            "put the plan's terms in the link itself."
+        )
     # Not wrapped: a link broken mid-number is misread; the box scrolls sideways instead (the page does not).
     st.code(f"{base}?{query}", language=None, wrap_lines=False)
 

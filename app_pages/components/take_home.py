@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
-from app_pages.components.shared import clinic_today, escape_markdown
+from app_pages.components.shared import DATE_FORMAT, clinic_today, escape_markdown
 from coverage import (
     EXAMPLE_CLINIC,
     Clinic,
@@ -59,7 +59,9 @@ def _clinic() -> Clinic | None:
 def _verification_record(today: date) -> Verification | None:
     """The front desk's record of the benefits call, or None while it is empty or incomplete."""
     with st.expander("Benefits verification record (front desk; printed on the staff copy only)"):
-        call_date = st.date_input("Date of the call", value=today, max_value=today, key="verify_date")
+        call_date = st.date_input(
+            "Date of the call", value=today, max_value=today, key="verify_date", format=DATE_FORMAT
+        )
         method = st.radio(
             "How were the benefits verified?",
             list(_METHODS),
@@ -101,6 +103,7 @@ def _good_faith(estimate: Estimate, clinic: Clinic, today: date) -> None:
         min_value=date(1900, 1, 1),
         max_value=today,
         key="take_home_birth_date",
+        format=DATE_FORMAT,
     )
     codes_text = st.text_input("Diagnosis codes (ICD-10), if known", key="take_home_diagnosis_codes")
     separate = st.text_area(

@@ -154,7 +154,7 @@ def test_the_page_compares_the_catalog_the_clinic_points_the_app_at(
 
     at = _page()
 
-    assert "the clinic's catalog (1 plan)" in " ".join(c.value for c in at.caption)
+    assert "Compared 1 plan from the clinic's catalog." in " ".join(c.value for c in at.caption)
     assert _table_top(at)[0] == load_plans(mine)[0].plan_name
 
 
@@ -168,5 +168,5 @@ def test_an_empty_catalog_says_so_instead_of_blaming_the_figures(
 
     at = _page()
 
-    assert [i.value for i in at.info] == ["There are no plans to compare: the clinic's catalog (0 plans) holds none."]
+    assert [i.value for i in at.info] == ["There are no plans to compare: the clinic's catalog holds none."]
     assert not at.warning
