@@ -15,9 +15,9 @@ from app_pages.components.network_inputs import (
     network_question,
     out_of_network_terms,
 )
+from app_pages.components.next_caller import next_caller_button
 from app_pages.components.second_insurance_inputs import draw_second_insurance
 from app_pages.components.shared import Fields, clinic_today, seed
-from app_pages.components.take_home import PATIENT_KEYS
 from app_pages.components.year_so_far_inputs import SO_FAR_LABEL, draw_so_far
 from coverage import CopayTiming, PayerType, Plan
 from coverage.engine.care import EARLIEST_START, LATEST_START
@@ -26,7 +26,6 @@ from coverage.forms.fields import (
     PLAN_FIELDS,
     SECONDARY_KEYS,
     form_values,
-    next_caller_values,
     plan_form_values,
 )
 from coverage.forms.request import (
@@ -77,16 +76,6 @@ def _use_plan(plans: list[Plan]) -> None:
         st.session_state[SHOW_PLAN_RULES] = True  # the numbers have to be typed in
 
 
-def _next_caller(plans: list[Plan]) -> None:
-    """Blank what describes one caller; keep the plan, its rules and the therapy for the next question."""
-    state = st.session_state
-    request = state.get("estimate_request") or default_request(plans, clinic_today())
-    seed(next_caller_values(request))
-    for key in PATIENT_KEYS:
-        state.pop(key, None)
-    state[SHOW_SO_FAR] = state[SHOW_SECONDARY] = False
-
-
 def load_scenario(plans: list[Plan]) -> None:
     """Fill the form from the address's link, or with the first-time defaults (a bad link says why).
 
@@ -126,25 +115,14 @@ def draw_inputs(fields: Fields, plans: list[Plan]) -> None:
     """
     staff = bool(st.session_state.get("staff_unlocked"))
     if staff:
-        _next_caller_button(plans)
+        next_caller_button(plans, (SHOW_SO_FAR, SHOW_SECONDARY))
     _plan_picker(fields, plans)
     _care(fields)
     _plan_rules(fields)
     draw_so_far(fields, _section(fields, SO_FAR_LABEL, SHOW_SO_FAR, ACCUMULATOR_FIELDS))
     _second_insurance(fields, plans)
     if not staff:
-        _next_caller_button(plans)
-
-
-def _next_caller_button(plans: list[Plan]) -> None:
-    st.button(
-        "Next caller: clear the figures so far, the second insurance and the printout details",
-        key="next_caller",
-        on_click=_next_caller,
-        args=(plans,),
-        type="tertiary",
-        help="For the front desk between calls: the plan and the therapy stay; what one patient told you goes.",
-    )
+        next_caller_button(plans, (SHOW_SO_FAR, SHOW_SECONDARY))
 
 
 def _plan_picker(fields: Fields, plans: list[Plan]) -> None:

@@ -24,7 +24,7 @@ from coverage.engine.validation import field_problems
 #: plans.csv columns, in order: the file's header must be exactly this...
 PLAN_COLUMNS: tuple[str, ...] = tuple(Plan.model_fields)[: tuple(Plan.model_fields).index("notes") + 1]
 #: ...optionally followed by these out-of-network columns, all of them, in this order.
-OUT_OF_NETWORK_COLUMNS: tuple[str, ...] = tuple(Plan.model_fields)[len(PLAN_COLUMNS) :]
+OUT_OF_NETWORK_COLUMNS: tuple[str, ...] = tuple(name for name in Plan.model_fields if name.startswith("oon_"))
 ALL_PLAN_COLUMNS = PLAN_COLUMNS + OUT_OF_NETWORK_COLUMNS
 #: The largest plans file read: far above a clinic's catalog, small enough to stay quick.
 MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024

@@ -16,9 +16,9 @@ from coverage.forms.request import NO_SECONDARY, OWN_PLAN, OWN_SECONDARY_TEMPLAT
 
 PLAN_MONEY = (
     "deductible", "oop_max", "ot_copay", "pt_copay", "therapy_threshold",
-    "oon_deductible", "oon_oop_max", "oon_ot_copay", "oon_pt_copay",
+    "oon_deductible", "oon_oop_max", "oon_ot_copay", "oon_pt_copay", "monthly_premium",
 )  # fmt: skip
-PLAN_OPTIONAL = ("oop_max", "therapy_threshold", "oon_oop_max")  # blank means "none"
+PLAN_OPTIONAL = ("oop_max", "therapy_threshold", "oon_oop_max", "monthly_premium")  # blank means "none"
 PLAN_PERCENT = ("ot_coinsurance_pct", "pt_coinsurance_pct", "oon_ot_coinsurance_pct", "oon_pt_coinsurance_pct")
 PLAN_COUNTS = ("ot_visit_limit", "pt_visit_limit", "combined_visit_limit", "auth_after_visits")
 PLAN_SWITCHES = (
@@ -58,6 +58,7 @@ PLAN_FIELD_LABELS = {
     "oon_ot_coinsurance_pct": "out-of-network OT coinsurance",
     "oon_pt_coinsurance_pct": "out-of-network PT coinsurance",
     "oon_counts_toward_in_network": "networks share one deductible and maximum",
+    "monthly_premium": "monthly premium",
 }
 #: Course field -> the suffix of its form key (``pt_rate``, ``ot_weeks``, ...).
 COURSE_KEYS = {
