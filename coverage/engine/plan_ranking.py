@@ -21,6 +21,7 @@ from coverage.engine.money import CENT
 from coverage.engine.notices import visit_label
 from coverage.engine.plan_table import Cents, PlanTable
 from coverage.engine.plans import Plan
+from coverage.engine.year_cost import YEAR_COST_COLUMNS, add_year_cost
 
 #: The columns of :func:`compare_plans`, in order: a contract the page and the command line rely on.
 COMPARISON_COLUMNS = (
@@ -39,6 +40,7 @@ COMPARISON_COLUMNS = (
     "limit_runs_out_at",
     "not_covered_reason",
     "year_to_date_problem",
+    *YEAR_COST_COLUMNS,
 )
 
 
@@ -59,6 +61,8 @@ def compare_plans(
       with the reason in ``year_to_date_problem``, no totals (None) and no rank,
       after every plan that could be costed.
     - Ties keep the catalog's order. ``rank`` counts from 1.
+    - ``monthly_premium``, ``year_premiums``, ``year_total`` and ``year_rank``: a plan year's premiums plus
+      the course (:mod:`coverage.engine.year_cost`); None where the premium is not known.
 
     Pass a :class:`~coverage.engine.plan_table.PlanTable` built once to skip turning the
     plans into columns on every call.
@@ -158,4 +162,5 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
         "not_covered_reason": _reasons(table, outcome, order, fits),
         "year_to_date_problem": _problems(table, order, fits, so_far),
     }
-    return pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS))
+    ranking = pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS[: -len(YEAR_COST_COLUMNS)]))
+    return add_year_cost(ranking, [table.plans[row] for row in order.tolist()])
