@@ -155,7 +155,7 @@ def import_report(report: ImportReport, output: Path, problems_file: Path | None
         )
         return
     for problem in report.problems[:PROBLEMS_LISTED]:
-        print(f"left out: {problem}", file=sys.stderr)
+        print(f"{'premium blank' if problem.premium_only else 'left out'}: {problem}", file=sys.stderr)
     if len(report.problems) > PROBLEMS_LISTED:
         more = len(report.problems) - PROBLEMS_LISTED
         where = f"; all are in {problems_file}" if problems_file else "; use --problems FILE to list them all"
