@@ -11,7 +11,7 @@ import streamlit as st
 from app_pages.components.charts import cost_chart_spec
 from app_pages.components.front_desk import draw_front_desk
 from app_pages.components.network_results import draw_networks
-from app_pages.components.shared import UPLOADED_PLANS_NAME, escape_markdown, money_md
+from app_pages.components.shared import UPLOADED_PLANS_NAME, escape_markdown, metric_columns, money_md
 from coverage import format_money
 from coverage.engine.notices import format_day
 from coverage.forms.fields import PLAN_FIELD_LABELS
@@ -22,7 +22,8 @@ from coverage.views.page_overview import Overview
 
 def _headline(view: Overview) -> None:
     result, desk = view.estimate, view.front_desk
-    columns = st.columns(2 if result.secondary is None else 3)
+    count = 2 if result.secondary is None else 3
+    columns = metric_columns(count, result.patient_total, result.plan_total, result.total.secondary_pays)
     with columns[0], st.container(key="total_patient"):
         st.metric("You pay in total", format_money(result.patient_total))
     columns[1].metric("Your plan pays", format_money(result.plan_total))
@@ -40,7 +41,8 @@ def _headline(view: Overview) -> None:
             "above the plan's allowed amount out of network. They count toward no deductible or maximum."
         )
     after = sorted(desk.visit_after_deductible.items(), reverse=True)  # PT first, as in the form
-    for column, (discipline, amount) in zip(st.columns(2), after, strict=False):
+    places = metric_columns(2, *desk.visit_after_deductible.values())
+    for column, (discipline, amount) in zip(places, after, strict=False):
         # Said of a typical visit, not of every visit: a maximum or a new plan year can change what one costs.
         if desk.deductible_applies:
             which = f"{discipline} visit once the deductible is met"
@@ -177,8 +179,9 @@ def _share(view: Overview) -> None:
             "that file is in use. Elsewhere the plan is not in the list; pick 'Enter my plan's numbers' to "
             "put the plan's terms in the link itself."
         )
-    # Not wrapped: a link broken mid-number is misread; the box scrolls sideways instead (the page does not).
-    st.code(f"{base}?{query}", language=None, wrap_lines=False)
+    # Wrapped, so the whole link is in view (a box scrolling sideways read as cut off; issue 16); the copy
+    # button copies it in one piece.
+    st.code(f"{base}?{query}", language=None, wrap_lines=True)
 
 
 def draw_results(view: Overview, column: Any, key: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components.shared import escape_markdown, money_md
+from app_pages.components.shared import escape_markdown, metric_columns, money_md
 from coverage import NoticeKind, format_money
 from coverage.engine.notices import format_day
 from coverage.engine.plans import Discipline
@@ -26,7 +26,7 @@ def draw_front_desk(view: Overview) -> None:
                 help=f"Every visit of the first day, {format_day(desk.first_day)}: {parts}.",
             )
         # Two to a row, not three: at 1280 pixels a third of the column cut "Out-of-pocket maximum" short (issue 16).
-        second, third = st.columns(2)
+        second, third = metric_columns(2, desk.deductible_left, desk.oop_left or desk.deductible_left)
         if desk.deductible_applies:
             second.metric("Deductible left", format_money(desk.deductible_left))
         else:  # short values: a metric does not wrap
