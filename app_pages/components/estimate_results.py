@@ -144,11 +144,10 @@ def _explain(view: Overview) -> None:
     """Pick a visit by its name ("PT 4"), not its place in the list: it stays the same visit when the list changes."""
     visits = view.estimate.visits
     position = {f"{v.discipline} {v.visit_number}": index for index, v in enumerate(visits)}
-    first = next(iter(position))
     state = st.session_state
-    if state.get("explain_visit") in (None, state.get(_EXPLAIN_FIRST)):  # not picked by the person: follow the first
-        state["explain_visit"] = first  # visit in date order ("OT 1" once OT joins on the same day; issue 16)
-    state[_EXPLAIN_FIRST] = first
+    if not state.get(_EXPLAIN_PICKED) or state.get("explain_visit") not in position:
+        # Not picked by the person: the first visit in date order ("OT 1" once OT joins on the same day; issue 16).
+        state["explain_visit"] = next(iter(position))
     picked = st.selectbox(
         "How was this visit figured?",
         list(position),
@@ -157,6 +156,7 @@ def _explain(view: Overview) -> None:
             + ("" if visits[position[name]].covered else " (not covered)")
         ),
         key="explain_visit",
+        on_change=_picked,
         help="Pick a visit to see its arithmetic.",
     )
     if picked in position:
@@ -164,8 +164,12 @@ def _explain(view: Overview) -> None:
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines))
 
 
-#: The visit the picker offered first on the last run: while the picker still shows it, the person has not picked.
-_EXPLAIN_FIRST = "_explain_first_visit"
+#: True once the person has picked a visit to explain: until then the picker follows the first visit.
+_EXPLAIN_PICKED = "_explain_visit_picked"
+
+
+def _picked() -> None:
+    st.session_state[_EXPLAIN_PICKED] = True
 
 
 def _share(view: Overview) -> None:
