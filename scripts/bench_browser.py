@@ -13,7 +13,7 @@ being visible, then (b) from pressing Enter on a new number of PT weeks to the n
 and (b) within 1.5x of the bare app. Debian's Chromium (/usr/bin/chromium) through Playwright, with the
 flags of tests/browser_fixtures.py. Run by `make bench`, never by the tests.
 
-Usage: .venv/bin/python scripts/bench_browser.py [--rounds 5] [--changes 3]
+Usage: .venv/bin/python scripts/bench_browser.py [--rounds 3] [--changes 2]
 """
 
 from __future__ import annotations
@@ -159,8 +159,8 @@ def measure(urls: dict[str, str], rounds: int, changes: int) -> dict[str, tuple[
 def main() -> None:
     """Serve the three apps, measure them side by side, print medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5, help="fresh tabs per app (default 5)")
-    parser.add_argument("--changes", type=int, default=3, help="number changes per tab (default 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="fresh tabs per app (default 3)")
+    parser.add_argument("--changes", type=int, default=2, help="number changes per tab (default 2)")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         raise SystemExit(f"{CHROMIUM} is not installed (apt-get install chromium)")

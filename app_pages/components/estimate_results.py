@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -149,7 +150,7 @@ def _explain(view: Overview) -> None:
         # Not picked by the person: the first visit in date order ("OT 1" once OT joins on the same day; issue 16).
         state["explain_visit"] = next(iter(position))
     picked = st.selectbox(
-        "How was this visit figured?",
+        "Visit",
         list(position),
         format_func=lambda name: (
             f"{visit_title(visits[position[name]])}: you pay {format_money(visits[position[name]].patient_pays)}"
@@ -183,13 +184,15 @@ def _share(view: Overview) -> None:
             "that file is in use. Elsewhere the plan is not in the list; pick 'Enter my plan's numbers' to "
             "put the plan's terms in the link itself."
         )
-    # Wrapped, so the whole link is in view (a box scrolling sideways read as cut off; issue 16); the copy
-    # button copies it in one piece.
-    st.code(f"{base}?{query}", language=None, wrap_lines=True)
+    # Plain text that wraps, so the whole link is in view (a code box scrolling sideways read as cut off), and
+    # not st.code: its syntax highlighter is the heaviest script a first visit loads, which held back the
+    # total by seconds (issue 16). Select it to copy, or copy the address bar.
+    with st.container(key="share_link", border=True):
+        st.markdown(escape_markdown(f"{base}?{query}"))
 
 
-def draw_results(view: Overview, column: Any, key: str) -> None:
-    """The headline and what to know in ``column``; the chart, the table and the explanations below.
+def draw_results(view: Overview, column: Any, key: str, then: Callable[[], None] = lambda: None) -> None:
+    """The headline and what to know in ``column``; ``then`` (the inputs beside them); the chart and the rest below.
 
     ``key`` names the figures (:attr:`app_pages.components.worked_out.WorkedOut.key`): the parts without a
     widget are drawn once for each key and replayed from Streamlit's cache on a rerun that changes
@@ -197,11 +200,14 @@ def draw_results(view: Overview, column: Any, key: str) -> None:
     """
     with column:
         _summary(key, view)
+    then()
     _figures(key, view)
-    _download(view)
     explain, share = st.columns(2, gap="large")
     with explain:
-        _explain(view)
+        box = st.expander("How was this visit figured?", key=SHOW_EXPLAIN, on_change="rerun")
+        if box.open:  # drawn only while open: fewer elements on every rerun (issue 16, speed)
+            with box:
+                _explain(view)
     with share:
         _share(view)
 
@@ -223,11 +229,26 @@ def _summary(key: str, _view: Overview) -> None:
     draw_networks(view)
 
 
+#: The sections of the chart and of the visit table: drawn only while open (issue 16, speed).
+SHOW_CHART, SHOW_VISITS, SHOW_EXPLAIN = "show_chart", "show_visit_table", "show_explain"
+
+
+def _figures(key: str, view: Overview) -> None:
+    """The chart and the visit table, each in a section drawn only while it is open."""
+    for label, section, draw in (
+        ("Paid so far, visit by visit (chart)", SHOW_CHART, _chart),
+        ("Visit by visit (table)", SHOW_VISITS, _visit_table),
+    ):
+        box = st.expander(label, key=section, on_change="rerun")
+        if box.open:
+            with box:
+                _replayed(key, section, view, draw)
+                if section == SHOW_VISITS:
+                    _download(view)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def _figures(key: str, _view: Overview) -> None:
-    """The chart and the visit table; ``key`` alone identifies them (``_view`` is not hashed)."""
-    del key
-    st.subheader("Paid so far, visit by visit", anchor=False)
-    _chart(_view)
-    st.subheader("Visit by visit", anchor=False)
-    _visit_table(_view)
+def _replayed(key: str, section: str, _view: Overview, _draw: Callable[[Overview], None]) -> None:
+    """``_draw(_view)``, replayed from the cache on a rerun that changes no figure (``key`` and ``section`` name it)."""
+    del key, section
+    _draw(_view)

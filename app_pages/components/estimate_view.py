@@ -22,7 +22,7 @@ from app_pages.components.estimate_results import draw_results
 from app_pages.components.shared import Fields, current_plans, escape_markdown
 from app_pages.components.take_home import render_take_home
 from app_pages.components.worked_out import work_out
-from coverage import EstimateRequest
+from coverage import EstimateRequest, Plan
 
 
 def draw_estimate_page() -> None:
@@ -38,9 +38,9 @@ def draw_estimate_page() -> None:
     fields = Fields(worked.problems)
     notice = st.empty()
     inputs, results = st.columns(2, gap="large")
-    with inputs:
-        draw_inputs(fields, plans)
     if worked.request is None or worked.view is None:
+        with inputs:
+            draw_inputs(fields, plans)
         with results:
             _what_to_fix(fields)
         return
@@ -51,8 +51,15 @@ def draw_estimate_page() -> None:
     if st.query_params.to_dict() != view.share_link:
         st.query_params.from_dict(view.share_link)
     st.session_state[LINK_WRITTEN] = view.share_link
-    draw_results(view, results, worked.key)
+    # The results column is filled before the inputs beside it: Streamlit sends elements as the script draws
+    # them, so the total reaches the browser first, before some fifty input fields (issue 16, speed).
+    draw_results(view, results, worked.key, then=lambda: _inputs_in(inputs, fields, plans))
     render_take_home(view.estimate)
+
+
+def _inputs_in(column: Any, fields: Fields, plans: list[Plan]) -> None:
+    with column:
+        draw_inputs(fields, plans)
 
 
 def _what_to_fix(fields: Fields) -> None:
