@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from coverage import CarePlan, Course, estimate, format_money
 from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE
-from tests.dashboard_helpers import APP, PLANS, PT_2X8, START, message_after, open_section, plain
+from tests.dashboard_helpers import APP, PLANS, PT_2X8, START, message_after, open_results, open_section, plain
 
 PLANS_CSV_FIRST = next(iter(PLANS))  # the first-time plan: the catalog's first
 OT_1X8 = Course(visits_per_week=1, weeks=8, visit_rate=OT_VISIT_RATE, eval_rate=OT_EVAL_RATE)
@@ -59,6 +59,8 @@ def _keys_in_order(at: AppTest) -> list[str]:
 
 def test_a_patient_meets_the_plan_picker_first_and_the_next_caller_button_last(app: AppTest) -> None:
     """Out of staff mode the front desk's "Next caller" is under the inputs, not the first control (issue 16)."""
+    open_results(app)
+
     keys = [k for k in _keys_in_order(app) if k in {"plan", "start_date", "next_caller", "explain_visit"}]
 
     assert not app.exception
@@ -67,6 +69,7 @@ def test_a_patient_meets_the_plan_picker_first_and_the_next_caller_button_last(a
 
 def test_the_explained_visit_follows_the_first_visit_until_the_person_picks_one(app: AppTest) -> None:
     """Turning OT on makes OT 1 the first visit, and the picker starts there; a picked visit then stays."""
+    open_results(app)
     app.toggle(key="ot").set_value(True).run()
 
     first = app.selectbox(key="explain_visit").value
