@@ -16,8 +16,8 @@ from app_pages.components.estimate_link import estimate_url
 from app_pages.components.shared import UPLOADED_PLANS, catalog_plans, money_md
 from app_pages.components.shared import escape_markdown as md
 from coverage import Plan, PlanFileError, format_money
-from coverage.engine.plan_ranking import compare_plans
-from coverage.engine.year_cost import RankOrder, in_order
+from coverage.engine.plan_ranking import compare_plans, in_order
+from coverage.engine.year_cost import RankOrder
 from coverage.forms.compare_form import CompareRequest
 from coverage.views.comparison_reasons import why_it_costs
 from coverage.views.plan_terms import count_of

@@ -11,8 +11,9 @@ import streamlit as st
 
 from app_pages.components.charts import cost_chart_spec
 from app_pages.components.front_desk import draw_front_desk
+from app_pages.components.metric_rows import metric_columns
 from app_pages.components.network_results import draw_networks
-from app_pages.components.shared import UPLOADED_PLANS_NAME, escape_markdown, metric_columns, money_md
+from app_pages.components.shared import UPLOADED_PLANS_NAME, escape_markdown, money_md
 from coverage import format_money
 from coverage.engine.notices import format_day
 from coverage.forms.fields import PLAN_FIELD_LABELS

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.components.shared import escape_markdown, metric_columns, money_md
+from app_pages.components.metric_rows import metric_columns
+from app_pages.components.shared import escape_markdown, money_md
 from coverage import NoticeKind, format_money
 from coverage.engine.notices import format_day
 from coverage.engine.plans import Discipline

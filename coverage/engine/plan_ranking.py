@@ -21,7 +21,7 @@ from coverage.engine.money import CENT
 from coverage.engine.notices import visit_label
 from coverage.engine.plan_table import Cents, PlanTable
 from coverage.engine.plans import Plan
-from coverage.engine.year_cost import YEAR_COST_COLUMNS, add_year_cost
+from coverage.engine.year_cost import YEAR_COST_COLUMNS, RankOrder, year_premiums, year_ranks, year_totals
 
 #: The columns of :func:`compare_plans`, in order: a contract the page and the command line rely on.
 COMPARISON_COLUMNS = (
@@ -164,3 +164,30 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
     }
     ranking = pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS[: -len(YEAR_COST_COLUMNS)]))
     return add_year_cost(ranking, [table.plans[row] for row in order.tolist()])
+
+
+def add_year_cost(ranking: pd.DataFrame, plans: Sequence[Plan]) -> pd.DataFrame:
+    """``ranking`` (``plans`` in its row order) with :data:`~coverage.engine.year_cost.YEAR_COST_COLUMNS`."""
+    monthly = [plan.monthly_premium for plan in plans]
+    totals = year_totals(monthly, ranking["patient_total"].tolist())
+    yearly = [None if m is None else year_premiums(m) for m in monthly]
+    return ranking.assign(
+        monthly_premium=pd.Series(monthly, dtype=object, index=ranking.index),
+        year_premiums=pd.Series(yearly, dtype=object, index=ranking.index),
+        year_total=pd.Series(totals, dtype=object, index=ranking.index),
+        year_rank=pd.array(year_ranks(totals), dtype="Int64"),
+    )
+
+
+def in_order(ranking: pd.DataFrame, order: RankOrder) -> pd.DataFrame:
+    """``ranking`` as :func:`compare_plans` orders it, or by ``year_rank``.
+
+    By the year: the plans with a known year total first, cheapest first; then those whose premium is not
+    known, in the course's order; the plans that could not be costed stay last.
+    """
+    if order is RankOrder.COURSE:
+        return ranking
+    costed = ranking["rank"].notna()
+    has_year = ranking["year_rank"].notna()
+    by_year = ranking[has_year].sort_values("year_rank", kind="stable")
+    return pd.concat([by_year, ranking[costed & ~has_year], ranking[~costed]])

@@ -2,8 +2,8 @@
 
 At open enrollment a person pays a plan's premiums whether or not they have therapy, so the plan that
 charges least for the course is not always the cheapest. :func:`add_year_cost` puts three columns
-beside :func:`coverage.engine.plan_ranking.compare_plans`' own, and :func:`in_order` sorts a ranking by
-either figure:
+beside :func:`coverage.engine.plan_ranking.compare_plans`' own (worked out here, put in the frame there),
+and :func:`coverage.engine.plan_ranking.in_order` sorts a ranking by either figure:
 
 - ``monthly_premium``: the plan's ``monthly_premium``, None when not known;
 - ``year_premiums``: twelve of them (exact: cents times twelve are whole cents, so nothing is rounded);
@@ -19,10 +19,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
-
-import pandas as pd
-
-from coverage.engine.plans import Plan
 
 PREMIUM_MONTHS = 12
 YEAR_COST_COLUMNS = ("monthly_premium", "year_premiums", "year_total", "year_rank")
@@ -40,35 +36,18 @@ def year_premiums(monthly_premium: Decimal) -> Decimal:
     return monthly_premium * PREMIUM_MONTHS
 
 
-def add_year_cost(ranking: pd.DataFrame, plans: Sequence[Plan]) -> pd.DataFrame:
-    """``ranking`` (one row per plan, in its order; ``plans`` in the same order) with :data:`YEAR_COST_COLUMNS`."""
-    monthly = [plan.monthly_premium for plan in plans]
-    yearly = [None if m is None else year_premiums(m) for m in monthly]
-    totals = [
-        None if y is None or patient is None else y + patient
-        for y, patient in zip(yearly, ranking["patient_total"].tolist(), strict=True)
+def year_totals(premiums: Sequence[Decimal | None], patient_totals: Sequence[Decimal | None]) -> list[Decimal | None]:
+    """Each plan's year premiums plus its course total; None where either is not known."""
+    return [
+        None if premium is None or patient is None else year_premiums(premium) + patient
+        for premium, patient in zip(premiums, patient_totals, strict=True)
     ]
+
+
+def year_ranks(totals: Sequence[Decimal | None]) -> list[int | None]:
+    """1 for the smallest known total, 2 for the next...; None where not known. Ties keep their order."""
     known = sorted(((total, i) for i, total in enumerate(totals) if total is not None), key=lambda pair: pair[0])
     ranks: list[int | None] = [None] * len(totals)
     for place, (_, row) in enumerate(known, start=1):  # a stable sort: ties keep the course's order
         ranks[row] = place
-    return ranking.assign(
-        monthly_premium=pd.Series(monthly, dtype=object, index=ranking.index),
-        year_premiums=pd.Series(yearly, dtype=object, index=ranking.index),
-        year_total=pd.Series(totals, dtype=object, index=ranking.index),
-        year_rank=pd.array(ranks, dtype="Int64"),
-    )
-
-
-def in_order(ranking: pd.DataFrame, order: RankOrder) -> pd.DataFrame:
-    """``ranking`` as :func:`~coverage.engine.plan_ranking.compare_plans` orders it, or by ``year_rank``.
-
-    By the year: the plans with a known year total first, cheapest first; then those whose premium is not
-    known, in the course's order; the plans that could not be costed stay last.
-    """
-    if order is RankOrder.COURSE:
-        return ranking
-    costed = ranking["rank"].notna()
-    has_year = ranking["year_rank"].notna()
-    by_year = ranking[has_year].sort_values("year_rank", kind="stable")
-    return pd.concat([by_year, ranking[costed & ~has_year], ranking[~costed]])
+    return ranks

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages.components.estimate_link import estimate_query, estimate_url
 from coverage import Accumulators, CarePlan, Course, Plan, format_money, load_plans
-from coverage.engine.plan_ranking import compare_plans
-from coverage.engine.year_cost import RankOrder, in_order
+from coverage.engine.plan_ranking import compare_plans, in_order
+from coverage.engine.year_cost import RankOrder
 from coverage.forms.request import default_course, default_request
 from tests.conftest import PLANS_CSV
 from tests.dashboard_helpers import APP, plain

@@ -8,8 +8,8 @@ from decimal import Decimal as D
 import pytest
 
 from coverage import Accumulators, CarePlan, Course, Plan, estimate
-from coverage.engine.plan_ranking import compare_plans
-from coverage.engine.year_cost import RankOrder, in_order, year_premiums
+from coverage.engine.plan_ranking import compare_plans, in_order
+from coverage.engine.year_cost import RankOrder, year_premiums
 
 CARE = CarePlan(start_date=date(2026, 1, 5), pt=Course(visits_per_week=2, weeks=8, visit_rate="100.00"))
 
