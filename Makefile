@@ -34,3 +34,4 @@ bench: $(VENV)/.dev-installed
 	$(PY) scripts/bench_estimate.py
 	$(PY) scripts/bench_compare.py --quick
 	$(PY) scripts/bench_app.py
+	$(PY) scripts/bench_browser.py

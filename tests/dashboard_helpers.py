@@ -29,6 +29,17 @@ def open_section(at: AppTest, key: str) -> AppTest:
     return at.run()
 
 
+#: The results sections drawn only while open (issue 16): the chart, the visit table, the explanation.
+RESULT_SECTIONS = ("show_chart", "show_visit_table", "show_explain")
+
+
+def open_results(at: AppTest) -> AppTest:
+    """Open the chart, the visit table and the explanation (each is drawn only while open), and rerun."""
+    for key in RESULT_SECTIONS:
+        at.session_state[key] = True
+    return at.run()
+
+
 def shown_total(at: AppTest) -> Decimal:
     """The patient's total as the page shows it inside the element keyed total_patient."""
     return parse_money(at.container("total_patient").metric[0].value)

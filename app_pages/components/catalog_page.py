@@ -31,7 +31,7 @@ from app_pages.components.staff_access import (
     staff_access,
     this_client,
 )
-from coverage.catalog.loader import PlanFileError
+from coverage.catalog.loader import PlanFileError, PlanFileProblem
 from coverage.catalog.rows import plan_to_row, plans_to_csv
 from coverage.catalog.store import Catalog, open_catalog
 from coverage.catalog.uploads import UPLOAD_MAX_BYTES, UPLOAD_MAX_PLANS, parse_uploaded_plans
@@ -80,8 +80,12 @@ def _use_clinic_catalog() -> None:
 
 
 def _show_table(plans: list[Plan] | tuple[Plan, ...]) -> None:
-    """Every column of the file under a heading in plain words; the plan's name stays in view while scrolling."""
+    """Every column of the file under a heading in plain words, the plan's name first.
+
+    Not pinned: a pinned column is drawn in the grey of an index, which read as disabled (issue 16).
+    """
     frame = pd.DataFrame([plan_to_row(p) for p in plans])
+    frame = frame[["plan_name", *(c for c in frame.columns if c != "plan_name")]]
     headings = {
         "plan_id": "Plan ID",
         **{name: label[:1].upper() + label[1:] for name, label in PLAN_FIELD_LABELS.items()},
@@ -90,7 +94,7 @@ def _show_table(plans: list[Plan] | tuple[Plan, ...]) -> None:
         column: st.column_config.TextColumn(headings.get(column, column), help=f"plans.csv column {column}")
         for column in frame.columns
     }
-    config["plan_name"] = st.column_config.TextColumn("Plan name", help="plans.csv column plan_name", pinned=True)
+    config["plan_name"] = st.column_config.TextColumn("Plan name", help="plans.csv column plan_name")
     st.dataframe(frame, hide_index=True, column_config=config)
 
 
@@ -99,8 +103,17 @@ def _show_upload_error(error: PlanFileError) -> None:
         st.error(f"{md(error.source)} holds no plans: nothing changed.")
         return
     st.error(f"{md(error.source)} cannot be used ({count_of(len(error.problems), 'problem')}): nothing changed.")
-    problems = [{"line": p.line, "column": p.column or "", "problem": p.message} for p in error.problems]
-    st.table(pd.DataFrame(problems[:SHOWN_PROBLEMS]).set_index("line"))  # a table wraps long messages
+    # "Where" is text: a problem about the whole file has no line, and a table indexed by an empty line number
+    # broke in the browser (issue 16). A table, not a dataframe, so long messages wrap.
+    problems = [{"Where": _where(p), "Problem": p.message} for p in error.problems[:SHOWN_PROBLEMS]]
+    st.table(pd.DataFrame(problems), hide_index=True)
+
+
+def _where(problem: PlanFileProblem) -> str:
+    """``'line 3, column deductible'``, ``'line 1'``, or ``'the whole file'`` for a problem with no place."""
+    place = [f"line {problem.line}"] if problem.line is not None else []
+    place += [f"column {problem.column}"] if problem.column else []
+    return ", ".join(place) or "the whole file"
 
 
 def _staff_section(clinic: Catalog) -> None:
@@ -121,13 +134,15 @@ def _staff_mode_off(access: StaffAccess) -> None:
     if access.problem:
         st.warning(f"Staff editing is off: {md(access.problem)}.")
         return
-    st.info(
-        "The catalog is read-only here: staff editing is off. Ask whoever runs this app to turn it on. "
-        f"For them: to let staff add, edit and retire plans, set a staff passcode of at least {MIN_PASSCODE_LENGTH} "
-        f"characters in the environment variable `{PASSCODE_ENV}` or as `{PASSCODE_SECRET}` in "
-        f"`.streamlit/secrets.toml` (see `.streamlit/secrets.example.toml`), or the clinic's login (see "
-        f"docs/staff-mode.md), then restart the app."
-    )
+    st.info("The catalog is read-only here: staff editing is off. Ask whoever runs this app to turn it on.")
+    with st.expander("For whoever runs this app"):  # closed: a patient need not read about settings (issue 16)
+        st.caption(
+            f"To let staff add, edit and retire plans, set a staff passcode of at least {MIN_PASSCODE_LENGTH} "
+            f"characters in the environment variable `{PASSCODE_ENV}` or as `{PASSCODE_SECRET}` in "
+            f"`.streamlit/secrets.toml` (see `.streamlit/secrets.example.toml`), or the clinic's login (see "
+            f"docs/staff-mode.md), then restart the app. The catalog file is read from `{PLANS_CSV_ENV}` "
+            "when it is set."
+        )
 
 
 def _staff_login(clinic: Catalog, access: StaffAccess) -> None:

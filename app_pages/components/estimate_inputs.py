@@ -10,15 +10,15 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.components.eligibility_import import draw_eligibility_import, forget_import
+from app_pages.components.eligibility_import import draw_eligibility_import
 from app_pages.components.network_inputs import (
     billed_charge,
     network_question,
 )
+from app_pages.components.next_caller import next_caller_button
 from app_pages.components.plan_rule_inputs import draw_plan_rules
 from app_pages.components.second_insurance_inputs import draw_second_insurance
 from app_pages.components.shared import Fields, clinic_today, seed
-from app_pages.components.take_home import PATIENT_KEYS
 from app_pages.components.year_so_far_inputs import SO_FAR_LABEL, draw_so_far
 from coverage import Plan
 from coverage.engine.care import EARLIEST_START, LATEST_START
@@ -28,7 +28,6 @@ from coverage.forms.fields import (
     PLAN_FIELDS,
     SECONDARY_KEYS,
     form_values,
-    next_caller_values,
     plan_form_values,
 )
 from coverage.forms.request import (
@@ -37,7 +36,7 @@ from coverage.forms.request import (
     base_plan,
     default_request,
 )
-from coverage.forms.share_link import ShareLinkError, is_share_link, parse_share_link
+from coverage.forms.share_link import ShareLinkError, is_share_link, parse_share_link, single_values
 
 SEEDED, LINK_WRITTEN, NOTICE = "_estimate_seeded", "_estimate_link_written", "_estimate_link_notice"
 #: The sections that open on demand; their fields are drawn only while open (their values persist).
@@ -72,17 +71,6 @@ def _use_plan(plans: list[Plan]) -> None:
         st.session_state[SHOW_PLAN_RULES] = True  # the numbers have to be typed in
 
 
-def _next_caller(plans: list[Plan]) -> None:
-    """Blank what describes one caller; keep the plan, its rules and the therapy for the next question."""
-    state = st.session_state
-    request = state.get("estimate_request") or default_request(plans, clinic_today())
-    seed(next_caller_values(request))
-    for key in PATIENT_KEYS:
-        state.pop(key, None)
-    forget_import()
-    state[SHOW_SO_FAR] = state[SHOW_SECONDARY] = False
-
-
 def load_scenario(plans: list[Plan]) -> None:
     """Fill the form from the address's link, or with the first-time defaults (a bad link says why).
 
@@ -100,7 +88,8 @@ def load_scenario(plans: list[Plan]) -> None:
     state.pop(NOTICE, None)
     if link_is_new:
         try:
-            request = parse_share_link(params, plans, today=today)
+            every = {name: st.query_params.get_all(name) for name in st.query_params}
+            request = parse_share_link(single_values(every), plans, today=today)
         except ShareLinkError as exc:
             state[NOTICE] = (f"This link could not be used ({exc}), so the page shows the standard example.", request)
     elif plan_is_gone:
@@ -114,21 +103,22 @@ def load_scenario(plans: list[Plan]) -> None:
 
 
 def draw_inputs(fields: Fields, plans: list[Plan]) -> None:
-    """Every input of the estimate, in the order a person fills them in."""
-    st.button(
-        "Next caller: clear the figures so far, the second insurance and the printout details",
-        key="next_caller",
-        on_click=_next_caller,
-        args=(plans,),
-        type="tertiary",
-        help="For the front desk between calls: the plan and the therapy stay; what one patient told you goes.",
-    )
+    """Every input of the estimate, in the order a person fills them in.
+
+    The front desk's "Next caller" comes first only in staff mode; a patient meets the plan picker first and
+    the button last, under the inputs (issue 16).
+    """
+    staff = bool(st.session_state.get("staff_unlocked"))
+    if staff:
+        next_caller_button(plans, (SHOW_SO_FAR, SHOW_SECONDARY))
     _plan_picker(fields, plans)
     draw_eligibility_import(plans, open_sections=(SHOW_PLAN_RULES, SHOW_SO_FAR))
     _care(fields)
     _plan_rules(fields)
     draw_so_far(fields, _section(fields, SO_FAR_LABEL, SHOW_SO_FAR, ACCUMULATOR_FIELDS))
     _second_insurance(fields, plans)
+    if not staff:
+        next_caller_button(plans, (SHOW_SO_FAR, SHOW_SECONDARY))
 
 
 def _plan_picker(fields: Fields, plans: list[Plan]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -9,19 +10,22 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.components.charts import cost_chart_spec
+from app_pages.components.front_desk import draw_front_desk
+from app_pages.components.metric_rows import metric_columns
 from app_pages.components.network_results import draw_networks
-from app_pages.components.shared import escape_markdown, money_md
-from coverage import NoticeKind, format_money
+from app_pages.components.shared import UPLOADED_PLANS_NAME, escape_markdown, money_md
+from coverage import format_money
 from coverage.engine.notices import format_day
-from coverage.engine.plans import Discipline
 from coverage.forms.fields import PLAN_FIELD_LABELS
+from coverage.forms.request import OWN_PLAN
 from coverage.views.explain import explain_visit, visit_title
 from coverage.views.page_overview import Overview
 
 
 def _headline(view: Overview) -> None:
     result, desk = view.estimate, view.front_desk
-    columns = st.columns(2 if result.secondary is None else 3)
+    count = 2 if result.secondary is None else 3
+    columns = metric_columns(count, result.patient_total, result.plan_total, result.total.secondary_pays)
     with columns[0], st.container(key="total_patient"):
         st.metric("You pay in total", format_money(result.patient_total))
     columns[1].metric("Your plan pays", format_money(result.plan_total))
@@ -39,7 +43,8 @@ def _headline(view: Overview) -> None:
             "above the plan's allowed amount out of network. They count toward no deductible or maximum."
         )
     after = sorted(desk.visit_after_deductible.items(), reverse=True)  # PT first, as in the form
-    for column, (discipline, amount) in zip(st.columns(2), after, strict=False):
+    places = metric_columns(2, *desk.visit_after_deductible.values())
+    for column, (discipline, amount) in zip(places, after, strict=False):
         # Said of a typical visit, not of every visit: a maximum or a new plan year can change what one costs.
         if desk.deductible_applies:
             which = f"{discipline} visit once the deductible is met"
@@ -59,46 +64,6 @@ def _headline(view: Overview) -> None:
         f"{total.not_covered_visits} of {total.visits}",
         help="Visits past a visit limit, or every visit when no insurance pays. They cost the self-pay rate.",
     )
-
-
-def _front_desk(view: Overview) -> None:
-    desk = view.front_desk
-    with st.container(border=True, key="front_desk"):
-        st.markdown("**Front desk: today, before the first visit**")
-        nxt = desk.next_visit
-        first, second, third = st.columns(3)
-        first.metric(f"Collect at {nxt.discipline} visit {nxt.visit_number}", format_money(nxt.patient_pays))
-        if desk.deductible_applies:
-            second.metric("Deductible left", format_money(desk.deductible_left))
-        else:  # short values: a metric does not wrap
-            second.metric("Deductible for therapy", "none", help="Therapy visits do not go toward a deductible.")
-        if desk.oop_left is None:
-            third.metric("Out-of-pocket maximum", "none", help="This plan sets no most you pay in a year.")
-        else:
-            third.metric("Out-of-pocket left", format_money(desk.oop_left))
-        if not desk.plan_covers_visits:  # "What to know" says why; here, what it means at the desk
-            st.markdown("No visit is covered: collect each visit's self-pay rate.")
-            if not view.estimate.care.in_network and view.estimate.plan.covers_visits:  # not for self-pay
-                st.caption(
-                    "If the plan does pay for out-of-network therapy, say so under Your plan's rules, Out of "
-                    "network, and type its out-of-network terms."
-                )
-            return
-        care = view.estimate.care
-        own: tuple[tuple[Discipline, int | None], ...] = (("PT", desk.pt_visits_left), ("OT", desk.ot_visits_left))
-        left: list[tuple[str, int | None]] = [(name, count) for name, count in own if care.course(name) is not None]
-        left += [("PT and OT together", desk.pool_visits_left)]
-        st.markdown(
-            "Visits left this plan year: "
-            + "; ".join(f"{name} {'no limit' if count is None else count}" for name, count in left)
-        )
-        asks = [n for n in view.estimate.notices if n.kind in _DESK_ASKS]
-        if asks:
-            st.markdown("To arrange: " + " ".join(escape_markdown(n.message) for n in asks))
-
-
-#: Notices that ask the desk to arrange something before a visit.
-_DESK_ASKS = {NoticeKind.REFERRAL_REQUIRED, NoticeKind.PRIOR_AUTHORIZATION}
 
 
 def _notices(view: Overview) -> None:
@@ -181,14 +146,19 @@ def _explain(view: Overview) -> None:
     """Pick a visit by its name ("PT 4"), not its place in the list: it stays the same visit when the list changes."""
     visits = view.estimate.visits
     position = {f"{v.discipline} {v.visit_number}": index for index, v in enumerate(visits)}
+    state = st.session_state
+    if not state.get(_EXPLAIN_PICKED) or state.get("explain_visit") not in position:
+        # Not picked by the person: the first visit in date order ("OT 1" once OT joins on the same day; issue 16).
+        state["explain_visit"] = next(iter(position))
     picked = st.selectbox(
-        "How was this visit figured?",
+        "Visit",
         list(position),
         format_func=lambda name: (
             f"{visit_title(visits[position[name]])}: you pay {format_money(visits[position[name]].patient_pays)}"
             + ("" if visits[position[name]].covered else " (not covered)")
         ),
         key="explain_visit",
+        on_change=_picked,
         help="Pick a visit to see its arithmetic.",
     )
     if picked in position:
@@ -196,16 +166,34 @@ def _explain(view: Overview) -> None:
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines))
 
 
+#: True once the person has picked a visit to explain: until then the picker follows the first visit.
+_EXPLAIN_PICKED = "_explain_visit_picked"
+
+
+def _picked() -> None:
+    st.session_state[_EXPLAIN_PICKED] = True
+
+
 def _share(view: Overview) -> None:
     query = urlencode(view.share_link)
     base = st.context.url or ""
     st.markdown("**Share this estimate**: the address in your browser's bar reproduces it, or copy this link.")
-    # Not wrapped: a link broken mid-number is misread; the box scrolls sideways instead (the page does not).
-    st.code(f"{base}?{query}", language=None, wrap_lines=False)
+    own_file = st.session_state.get(UPLOADED_PLANS_NAME)
+    if own_file and view.share_link.get("plan") != OWN_PLAN:  # said before the link is sent (issue 16)
+        st.warning(
+            f"This link names a plan from your own file {escape_markdown(str(own_file))}: it opens only where "
+            "that file is in use. Elsewhere the plan is not in the list; pick 'Enter my plan's numbers' to "
+            "put the plan's terms in the link itself."
+        )
+    # Plain text that wraps, so the whole link is in view (a code box scrolling sideways read as cut off), and
+    # not st.code: its syntax highlighter is the heaviest script a first visit loads, which held back the
+    # total by seconds (issue 16). Select it to copy, or copy the address bar.
+    with st.container(key="share_link", border=True):
+        st.markdown(escape_markdown(f"{base}?{query}"))
 
 
-def draw_results(view: Overview, column: Any, key: str) -> None:
-    """The headline and what to know in ``column``; the chart, the table and the explanations below.
+def draw_results(view: Overview, column: Any, key: str, then: Callable[[], None] = lambda: None) -> None:
+    """The headline and what to know in ``column``; ``then`` (the inputs beside them); the chart and the rest below.
 
     ``key`` names the figures (:attr:`app_pages.components.worked_out.WorkedOut.key`): the parts without a
     widget are drawn once for each key and replayed from Streamlit's cache on a rerun that changes
@@ -213,11 +201,14 @@ def draw_results(view: Overview, column: Any, key: str) -> None:
     """
     with column:
         _summary(key, view)
+    then()
     _figures(key, view)
-    _download(view)
     explain, share = st.columns(2, gap="large")
     with explain:
-        _explain(view)
+        box = st.expander("How was this visit figured?", key=SHOW_EXPLAIN, on_change="rerun")
+        if box.open:  # drawn only while open: fewer elements on every rerun (issue 16, speed)
+            with box:
+                _explain(view)
     with share:
         _share(view)
 
@@ -233,17 +224,32 @@ def _summary(key: str, _view: Overview) -> None:
     if view.changed_fields:
         changed = ", ".join(PLAN_FIELD_LABELS[name] for name in view.changed_fields)
         st.caption(f"Changed from the plan list for this estimate: {escape_markdown(changed)}.")
-    _front_desk(view)
+    draw_front_desk(view)
     _notices(view)
     _comparison(view)
     draw_networks(view)
 
 
+#: The sections of the chart and of the visit table: drawn only while open (issue 16, speed).
+SHOW_CHART, SHOW_VISITS, SHOW_EXPLAIN = "show_chart", "show_visit_table", "show_explain"
+
+
+def _figures(key: str, view: Overview) -> None:
+    """The chart and the visit table, each in a section drawn only while it is open."""
+    for label, section, draw in (
+        ("Paid so far, visit by visit (chart)", SHOW_CHART, _chart),
+        ("Visit by visit (table)", SHOW_VISITS, _visit_table),
+    ):
+        box = st.expander(label, key=section, on_change="rerun")
+        if box.open:
+            with box:
+                _replayed(key, section, view, draw)
+                if section == SHOW_VISITS:
+                    _download(view)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def _figures(key: str, _view: Overview) -> None:
-    """The chart and the visit table; ``key`` alone identifies them (``_view`` is not hashed)."""
-    del key
-    st.subheader("Paid so far, visit by visit", anchor=False)
-    _chart(_view)
-    st.subheader("Visit by visit", anchor=False)
-    _visit_table(_view)
+def _replayed(key: str, section: str, _view: Overview, _draw: Callable[[Overview], None]) -> None:
+    """``_draw(_view)``, replayed from the cache on a rerun that changes no figure (``key`` and ``section`` name it)."""
+    del key, section
+    _draw(_view)

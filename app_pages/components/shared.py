@@ -16,10 +16,16 @@ import streamlit as st
 
 from app_pages.components.paths import plans_csv_path
 from coverage import Plan, PlanFileError, format_money, load_plans
-from coverage.engine.plans import MAX_VISITS
+from coverage.engine.notices import format_day
 
 #: Session state key where the upload page leaves a session-only catalog (a list of Plan).
 UPLOADED_PLANS = "uploaded_plans"
+#: ...and the name of the file it came from.
+UPLOADED_PLANS_NAME = "uploaded_plans_name"
+#: The date fields' format. Streamlit offers only digits (YYYY/MM/DD, DD/MM/YYYY, MM/DD/YYYY with / - or .), not the
+#: "7 Dec 2026" of the page's sentences; of those, year-month-day is the one a reader cannot take the wrong way round
+#: (7/12 is July to some and December to others), and it is how the page's link writes a date (issue 16).
+DATE_FORMAT = "YYYY-MM-DD"
 #: Widgets keep their value for the whole browser session, across page switches.
 PERSIST: Any = "session"
 
@@ -169,11 +175,14 @@ class Fields:
         self.place(key, label)
 
     def count(self, label: str, key: str, *, help: str, placeholder: str = "", disabled: bool = False) -> None:
-        """A whole number; may be left blank when ``placeholder`` says what blank means."""
+        """A whole number; may be left blank when ``placeholder`` says what blank means.
+
+        No bounds are given to the widget: a browser silently keeps the old value of a number outside them
+        (a red outline, no words; issue 16), so the form's reader checks the range and its message
+        ("must be 999 or less") is drawn under the field.
+        """
         st.number_input(
             label,
-            min_value=0,
-            max_value=MAX_VISITS,
             value=None,
             step=1,
             key=key,
@@ -214,8 +223,10 @@ class Fields:
         self.place(key, label)
 
     def day(self, label: str, key: str, *, help: str, first: date, last: date) -> None:
-        """A date picker between ``first`` and ``last``."""
-        st.date_input(
-            label, key=key, help=help, min_value=first, max_value=last, format="MM/DD/YYYY", persist_state=PERSIST
+        """A date picker between ``first`` and ``last`` (:data:`DATE_FORMAT`), with the day spelled out under it."""
+        picked = st.date_input(
+            label, key=key, help=help, min_value=first, max_value=last, format=DATE_FORMAT, persist_state=PERSIST
         )
+        if isinstance(picked, date):
+            st.caption(f"{picked:%A} {format_day(picked)}")  # "Monday 7 Dec 2026", as the sentences write it
         self.place(key, label)

@@ -14,7 +14,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from app_pages.components.eligibility_import import imported_response
-from app_pages.components.shared import clinic_today, escape_markdown
+from app_pages.components.shared import DATE_FORMAT, clinic_today, escape_markdown
 from coverage import (
     EXAMPLE_CLINIC,
     Clinic,
@@ -77,7 +77,9 @@ def _say_what_cannot_be_printed(what: str, text: str) -> None:
 def _verification_record(today: date) -> Verification | None:
     """The front desk's record of the benefits call, or None while it is empty or incomplete."""
     with st.expander("Benefits verification record (front desk; printed on the staff copy only)"):
-        call_date = st.date_input("Date of the call", value=today, max_value=today, key="verify_date")
+        call_date = st.date_input(
+            "Date of the call", value=today, max_value=today, key="verify_date", format=DATE_FORMAT
+        )
         method = st.radio(
             "How were the benefits verified?",
             list(_METHODS),
@@ -127,6 +129,7 @@ def _good_faith(estimate: Estimate, clinic: Clinic, today: date) -> None:
         min_value=date(1900, 1, 1),
         max_value=today,
         key="take_home_birth_date",
+        format=DATE_FORMAT,
     )
     codes_text = st.text_input("Diagnosis codes (ICD-10), if known", key="take_home_diagnosis_codes")
     separate = st.text_area(

@@ -18,6 +18,7 @@ from coverage.cli.read_271 import add_read_271_parser, run_read_271
 from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from coverage.engine.money import MoneyError, parse_money
 
+MAX_AGE = 120
 DEFAULT_PLANS = Path(__file__).resolve().parents[2] / "plans.csv"
 
 _EPILOG = """exit codes:
@@ -33,6 +34,8 @@ examples:
   python -m coverage compare --pt 2x8 --ot 1x6 --start 2026-01-05 --top 5
   python -m coverage compare --pt 3x12 --start 2026-03-02 --plans my_plans.csv --json > ranking.json
   python -m coverage import-cms --benefits Benefits_Cost_Sharing_PUF.csv --plans Plan_Attributes_PUF.csv -o catalog.csv
+  python -m coverage import-cms --benefits B.csv --plans P.csv -o catalog.csv --rates Rate_PUF.csv --age 40 \\
+      --rating-area "Rating Area 1"
 """
 
 
@@ -59,6 +62,12 @@ def _day(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD, such as 2026-01-05") from None
+
+
+def _age(text: str) -> int:
+    if not text.strip().isdigit() or not 0 <= int(text) <= MAX_AGE:
+        raise argparse.ArgumentTypeError(f"write an age from 0 to {MAX_AGE}, not '{text}'")
+    return int(text)
 
 
 def _visits(text: str) -> int:
@@ -169,6 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
     cms.add_argument(
         "--problems", type=Path, metavar="CSV", help="also write every plan left out, and why, to this file"
     )
+    rates = cms.add_argument_group("premiums (optional): a monthly_premium column from the Rate PUF")
+    rates.add_argument("--rates", type=Path, metavar="CSV", help="the Rate PUF (needs --age and --rating-area)")
+    rates.add_argument("--age", type=_age, metavar="N", help="the age whose rate is taken, 0 to 120, e.g. 40")
+    rates.add_argument("--rating-area", metavar="TEXT", help='the RatingAreaId to take, e.g. "Rating Area 1"')
     cms.add_argument("--quiet", action="store_true", help="no progress bar")
     cms.add_argument("--json", action="store_true", help="print the summary as JSON")
     # Commands whose parser and runner live in a module of their own: each sets ``run`` as its default.

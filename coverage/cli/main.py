@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from coverage.catalog.cms_import import PufFileError, import_cms
+from coverage.catalog.cms_import import PufFileError, RateChoice, import_cms
 from coverage.catalog.loader import PlanFileError, load_plans
 from coverage.cli import output as cli_output
 from coverage.cli.arguments import build_parser
@@ -50,13 +50,23 @@ def _care(args: argparse.Namespace) -> tuple[CarePlan, Accumulators]:
     return CarePlan(start_date=args.start, **courses), so_far
 
 
+def _rates(args: argparse.Namespace) -> RateChoice | None:
+    """The Rate PUF choice of ``import-cms``: all of --rates, --age and --rating-area, or none of them."""
+    given = [args.rates is not None, args.age is not None, args.rating_area is not None]
+    if not any(given):
+        return None
+    if not all(given):
+        raise UsageError("--rates, --age and --rating-area go together: give all three")
+    return RateChoice(args.rates, args.age, args.rating_area)
+
+
 def _run(args: argparse.Namespace) -> int:
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is not None:  # price-visit, import-pfs, import-rates, read-271
         return run(args)
     if args.command == "import-cms":
         progress = None if args.quiet else cli_output.ProgressBar(sys.stderr)
-        report = import_cms(args.benefits, args.plans, args.output, progress=progress)
+        report = import_cms(args.benefits, args.plans, args.output, progress=progress, rates=_rates(args))
         cli_output.import_report(report, args.output, args.problems, as_json=args.json)
         return OK
     care, so_far = _care(args)

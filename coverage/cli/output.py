@@ -24,6 +24,7 @@ from coverage.engine.course_estimate import VISIT_COLUMNS, Estimate
 from coverage.engine.money import format_money
 from coverage.engine.notices import format_day
 from coverage.views.comparison_reasons import why_it_costs
+from coverage.views.front_desk_panel import front_desk
 
 PROBLEMS_LISTED = 20
 
@@ -68,6 +69,7 @@ def estimate(result: Estimate, *, as_json: bool) -> None:
                 "plan_total": _plain(result.plan_total),
                 "visits_count": total.visits,
                 "visits_not_covered": total.not_covered_visits,
+                "front_desk": _front_desk(result),
                 "notices": [
                     {"kind": n.kind.value, "date": n.date.isoformat(), "message": n.message} for n in result.notices
                 ],
@@ -93,6 +95,17 @@ def estimate(result: Estimate, *, as_json: bool) -> None:
             f"  {v.date.isoformat()}   {v.discipline:<7}  {v.visit_number:>5}  {v.allowed:>8.2f}  "
             f"{'yes' if v.covered else 'NO':<7}  {v.patient_pays:>8.2f}  {v.plan_pays:>9.2f}"
         )
+
+
+def _front_desk(result: Estimate) -> dict[str, object]:
+    """The front desk's first-day figure: every visit on the first date, summed (issue 16)."""
+    desk = front_desk(result)
+    return {
+        "first_day": desk.first_day.isoformat(),
+        "first_day_therapies": desk.first_day_therapies,
+        "collect_first_day": _plain(desk.collect_first_day),
+        "first_day_visits": [f"{v.discipline} {v.visit_number}" for v in desk.first_day_visits],
+    }
 
 
 def comparison(ranking: pd.DataFrame, care: CarePlan, *, top: int, as_json: bool) -> None:
@@ -142,7 +155,7 @@ def import_report(report: ImportReport, output: Path, problems_file: Path | None
         )
         return
     for problem in report.problems[:PROBLEMS_LISTED]:
-        print(f"left out: {problem}", file=sys.stderr)
+        print(f"{'premium blank' if problem.premium_only else 'left out'}: {problem}", file=sys.stderr)
     if len(report.problems) > PROBLEMS_LISTED:
         more = len(report.problems) - PROBLEMS_LISTED
         where = f"; all are in {problems_file}" if problems_file else "; use --problems FILE to list them all"

@@ -22,6 +22,7 @@ from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import visit_label
 from coverage.engine.plan_table import Cents, PlanTable
 from coverage.engine.plans import Discipline, Plan
+from coverage.engine.year_cost import YEAR_COST_COLUMNS, RankOrder, year_premiums, year_ranks, year_totals
 
 #: The columns of :func:`compare_plans`, in order: a contract the page and the command line rely on.
 COMPARISON_COLUMNS = (
@@ -41,6 +42,7 @@ COMPARISON_COLUMNS = (
     "not_covered",
     "not_covered_reason",
     "year_to_date_problem",
+    *YEAR_COST_COLUMNS,
 )
 
 
@@ -62,6 +64,8 @@ def compare_plans(
       with the reason in ``year_to_date_problem``, no totals (None) and no rank,
       after every plan that could be costed.
     - Ties keep the catalog's order. ``rank`` counts from 1.
+    - ``monthly_premium``, ``year_premiums``, ``year_total`` and ``year_rank``: a plan year's premiums plus
+      the course (:mod:`coverage.engine.year_cost`); None where the premium is not known.
 
     Pass a :class:`~coverage.engine.plan_table.PlanTable` built once to skip turning the
     plans into columns on every call.
@@ -176,4 +180,32 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
         "year_to_date_problem": _problems(table, order, fits, so_far),
     }
     columns["not_covered"], columns["not_covered_reason"] = _reasons(table, outcome, order, fits)
-    return pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS))
+    ranking = pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS[: -len(YEAR_COST_COLUMNS)]))
+    return add_year_cost(ranking, [table.plans[row] for row in order.tolist()])
+
+
+def add_year_cost(ranking: pd.DataFrame, plans: Sequence[Plan]) -> pd.DataFrame:
+    """``ranking`` (``plans`` in its row order) with :data:`~coverage.engine.year_cost.YEAR_COST_COLUMNS`."""
+    monthly = [plan.monthly_premium for plan in plans]
+    totals = year_totals(monthly, ranking["patient_total"].tolist())
+    yearly = [None if m is None else year_premiums(m) for m in monthly]
+    return ranking.assign(
+        monthly_premium=pd.Series(monthly, dtype=object, index=ranking.index),
+        year_premiums=pd.Series(yearly, dtype=object, index=ranking.index),
+        year_total=pd.Series(totals, dtype=object, index=ranking.index),
+        year_rank=pd.array(year_ranks(totals), dtype="Int64"),
+    )
+
+
+def in_order(ranking: pd.DataFrame, order: RankOrder) -> pd.DataFrame:
+    """``ranking`` as :func:`compare_plans` orders it, or by ``year_rank``.
+
+    By the year: the plans with a known year total first, cheapest first; then those whose premium is not
+    known, in the course's order; the plans that could not be costed stay last.
+    """
+    if order is RankOrder.COURSE:
+        return ranking
+    costed = ranking["rank"].notna()
+    has_year = ranking["year_rank"].notna()
+    by_year = ranking[has_year].sort_values("year_rank", kind="stable")
+    return pd.concat([by_year, ranking[costed & ~has_year], ranking[~costed]])

@@ -111,6 +111,7 @@ class Plan(BaseModel):
     oon_ot_coinsurance_pct: Percent = Decimal(0)
     oon_pt_coinsurance_pct: Percent = Decimal(0)
     oon_counts_toward_in_network: bool = False
+    monthly_premium: Money | None = None  # what the plan costs a month; None: not known
 
     @field_validator("plan_id")
     @classmethod

@@ -72,6 +72,20 @@ def is_share_link(params: Mapping[str, str]) -> bool:
     return any(name in LINK_PARAMS for name in params)
 
 
+def single_values(params: Mapping[str, Sequence[str]], known: frozenset[str] = LINK_PARAMS) -> dict[str, str]:
+    """Each parameter's one value (``params``: every value an address gives each name, as a browser sends them).
+
+    Raises :class:`ShareLinkError` when a parameter in ``known`` is given more than once
+    (``plan=a&plan=b``): which one was meant cannot be told, so neither is taken (issue 16). Unknown
+    parameters keep their last value, as they are ignored anyway.
+    """
+    repeated = [name for name, values in params.items() if name in known and len(values) > 1]
+    if repeated:
+        named = ", ".join(f"{name} ({len(params[name])} times)" for name in repeated)
+        raise ShareLinkError(f"a link gives each value once, but it repeats {named}")
+    return {name: values[-1] for name, values in params.items() if values}
+
+
 def parse_share_link(params: Mapping[str, str], plans: Sequence[Plan], *, today: date) -> EstimateRequest:
     """The estimate request the link describes. Raises :class:`ShareLinkError` saying what is wrong."""
     for name, value in params.items():

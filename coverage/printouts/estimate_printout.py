@@ -15,6 +15,7 @@ from coverage.engine.notices import format_day
 from coverage.forms.verification import Verification
 from coverage.printouts.pdf_document import Document
 from coverage.views.disclosure import disclosure
+from coverage.views.front_desk_panel import front_desk
 from coverage.views.plan_terms import care_plan, network_and_secondary, plan_rules, year_to_date
 
 _VISIT_HEADINGS = (
@@ -104,6 +105,12 @@ def _headline(pdf: Document, estimate: Estimate, *, patient_name: str, issued: d
             f"out-of-network clinic come to {format_money(estimate.total.balance_bill)} (included in what you pay).",
             size=9,
         )
+    desk = front_desk(estimate)
+    pdf.paragraph(
+        f"To pay on the first day, {format_day(desk.first_day)} ({desk.first_day_therapies}): "
+        f"{format_money(desk.collect_first_day)}.",
+        size=9,
+    )
     pdf.paragraph("This is an estimate, not a guarantee of benefits: see the last section.", size=8)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
@@ -25,7 +26,7 @@ class FrontDesk(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     plan_covers_visits: bool
-    next_visit: VisitCost
+    first_day_visits: tuple[VisitCost, ...]  # every visit on the course's first date, in the course's order
     ot_visits_left: int | None
     pt_visits_left: int | None
     pool_visits_left: int | None
@@ -33,6 +34,22 @@ class FrontDesk(BaseModel):
     deductible_left: Decimal
     oop_left: Decimal | None
     visit_after_deductible: dict[Discipline, Decimal]  # a regular visit once the deductible is met
+
+    @property
+    def first_day(self) -> date:
+        """The date of the course's first visit."""
+        return self.first_day_visits[0].date
+
+    @property
+    def collect_first_day(self) -> Decimal:
+        """What to collect on the first day: the sum of every visit on that date (issue 16: not only the first)."""
+        return sum((v.patient_pays for v in self.first_day_visits), ZERO)
+
+    @property
+    def first_day_therapies(self) -> str:
+        """The therapies seen on the first day, PT first as in the form: ``'PT and OT'``, ``'OT'``."""
+        seen = {v.discipline for v in self.first_day_visits}
+        return " and ".join(d for d in sorted(DISCIPLINES, reverse=True) if d in seen)
 
 
 def regular_visit_cost(plan: Plan, discipline: Discipline, course: Course) -> Decimal:
@@ -80,7 +97,7 @@ def front_desk(estimate: Estimate) -> FrontDesk:
 
     return FrontDesk(
         plan_covers_visits=terms.covers,
-        next_visit=estimate.visits[0],
+        first_day_visits=tuple(v for v in estimate.visits if v.date == estimate.visits[0].date),
         ot_visits_left=left(plan.ot_visit_limit, year.used["OT"]),
         pt_visits_left=left(plan.pt_visit_limit, year.used["PT"]),
         pool_visits_left=left(plan.combined_visit_limit, year.pool_used),

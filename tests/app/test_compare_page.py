@@ -11,11 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_pages.components.estimate_link import estimate_query, estimate_url
-from coverage import Accumulators, CarePlan, Course, format_money, load_plans
-from coverage.engine.plan_ranking import compare_plans
+from coverage import Accumulators, CarePlan, Course, Plan, format_money, load_plans
+from coverage.engine.plan_ranking import compare_plans, in_order
+from coverage.engine.year_cost import RankOrder
 from coverage.forms.request import default_course, default_request
 from tests.conftest import PLANS_CSV
-from tests.dashboard_helpers import APP
+from tests.dashboard_helpers import APP, plain
 
 COMPARE_PAGE = "app_pages/compare_plans.py"
 
@@ -29,8 +30,8 @@ def _page() -> AppTest:
 
 
 def _table_top(at: AppTest) -> tuple[str, str]:
-    table = at.dataframe[0].value
-    return str(table["Plan"].iloc[0]), str(table["Patient pays"].iloc[0])
+    table = at.table[0].value
+    return plain(str(table["Plan"].iloc[0])), plain(str(table["Patient pays"].iloc[0]))
 
 
 def test_the_page_ranks_the_catalog_like_compare_plans_for_its_default_care_plan() -> None:
@@ -66,7 +67,7 @@ def test_adding_ot_and_figures_so_far_changes_the_ranking_to_match_the_engine() 
     so_far = Accumulators(deductible_met=Decimal("250.00"), pt_visits_used=5)
     expected = compare_plans(load_plans(PLANS_CSV), care, so_far)
     assert _table_top(at) == (expected["plan_name"].iloc[0], format_money(expected["patient_total"].iloc[0]))
-    assert "3 plans left out" in at.expander[1].label  # three plans have no deductible: 250 met is too much
+    assert any("3 plans left out" in e.label for e in at.expander)  # three have no deductible: 250 met is too much
 
 
 def test_a_mistyped_amount_is_named_instead_of_ranking() -> None:
@@ -77,8 +78,9 @@ def test_a_mistyped_amount_is_named_instead_of_ranking() -> None:
     at.switch_page(COMPARE_PAGE).run()
 
     assert not at.exception
-    assert "Visit rate" in at.error[0].value
-    assert not at.dataframe
+    assert "is not an amount" in at.error[0].value  # under the field
+    assert "(PT Visit rate)" in at.error[-1].value  # and named in the summary
+    assert not at.table
 
 
 def test_an_uploaded_catalog_is_the_one_compared() -> None:
@@ -90,7 +92,7 @@ def test_an_uploaded_catalog_is_the_one_compared() -> None:
     at.switch_page(COMPARE_PAGE).run()
 
     assert not at.exception
-    assert set(at.dataframe[0].value["Plan"]) == {p.plan_name for p in uploaded}
+    assert {plain(name) for name in at.table[0].value["Plan"]} == {p.plan_name for p in uploaded}
 
 
 def test_the_estimate_link_carries_the_plan_the_care_plan_and_the_figures_so_far() -> None:
@@ -126,7 +128,7 @@ def test_a_plan_name_with_dollar_signs_is_shown_as_written() -> None:
     at.switch_page(COMPARE_PAGE).run()
 
     assert not at.exception
-    assert at.metric[0].label == "Least for the patient: Gold \\$25/\\$50 PPO"
+    assert at.container("cmp_best").markdown[0].value == "Gold \\$25/\\$50 PPO"
 
 
 def test_the_page_starts_from_the_estimate_pages_first_course() -> None:
@@ -154,7 +156,7 @@ def test_the_page_compares_the_catalog_the_clinic_points_the_app_at(
 
     at = _page()
 
-    assert "the clinic's catalog (1 plan)" in " ".join(c.value for c in at.caption)
+    assert "Compared 1 plan from the clinic's catalog." in " ".join(c.value for c in at.caption)
     assert _table_top(at)[0] == load_plans(mine)[0].plan_name
 
 
@@ -168,5 +170,77 @@ def test_an_empty_catalog_says_so_instead_of_blaming_the_figures(
 
     at = _page()
 
-    assert [i.value for i in at.info] == ["There are no plans to compare: the clinic's catalog (0 plans) holds none."]
+    assert [i.value for i in at.info] == ["There are no plans to compare: the clinic's catalog holds none."]
     assert not at.warning
+
+
+def _with_premiums() -> list[Plan]:
+    """The shipped plans, three with a monthly premium: HDHP 250, PPO 520, MA HMO 0 (a $0 premium plan)."""
+    premiums = {"hdhp": Decimal("250.00"), "ppo-pool-60": Decimal("520.00"), "ma-hmo": Decimal("0.00")}
+    return [p.model_copy(update={"monthly_premium": premiums.get(p.plan_id)}) for p in load_plans(PLANS_CSV)]
+
+
+def test_with_premiums_the_plans_can_be_ordered_by_a_plan_year_premiums_included() -> None:
+    """Premiums known for three plans: a column adds 12 of them to the course, and the order switches to it."""
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.session_state["uploaded_plans"] = plans = _with_premiums()
+    at.switch_page(COMPARE_PAGE).run()
+    care = CarePlan(start_date=at.date_input(key="cmp_start").value, pt=default_course("PT"))
+
+    at.radio(key="cmp_order").set_value("year").run()
+
+    expected = in_order(compare_plans(plans, care), RankOrder.YEAR)
+    table = at.table[0].value
+    assert not at.exception
+    assert [plain(name) for name in table["Plan"].head(3)] == list(expected["plan_name"].head(3))
+    assert plain(table["Premiums + this course"].iloc[0]) == format_money(expected["year_total"].iloc[0])
+    assert plain(table["Premiums + this course"].iloc[-1]) == "not known"  # no premium in plans.csv
+    assert at.query_params["order"] == "year"
+
+
+def test_the_address_carries_the_comparison_and_opening_it_shows_the_same_ranking() -> None:
+    """PT 3x10, OT on, 5 PT visits used: the address says so, and a fresh page opened on it ranks the same."""
+    at = _page()
+    at.number_input(key="cmp_pt_per_week").set_value(3)
+    at.number_input(key="cmp_pt_weeks").set_value(10)
+    at.toggle(key="cmp_ot_on").set_value(True)
+    at.number_input(key="cmp_pt_visits_used").set_value(5)
+    at.switch_page(COMPARE_PAGE).run()
+    link = dict(at.query_params)
+
+    again = AppTest.from_file(APP, default_timeout=30)
+    again.query_params.update(link)
+    again.run()
+    again.switch_page(COMPARE_PAGE).run()
+
+    assert link["pt"] == "3x10"
+    assert link["ot"] == "2x8"
+    assert link["pt_visits_used"] == "5"
+    assert not again.exception
+    assert _table_top(again) == _table_top(at)
+    assert again.number_input(key="cmp_pt_visits_used").value == 5
+
+
+def test_the_picture_of_patient_and_plan_totals_is_drawn_when_opened() -> None:
+    """The bar chart is not drawn until its section is opened; then it has two bars' worth of data per plan."""
+    at = _page()
+    closed = len(at.get("vega_lite_chart"))
+
+    at.session_state["cmp_show_chart"] = True
+    at.run()
+
+    assert not at.exception
+    assert closed == 0
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_a_count_out_of_range_on_the_compare_page_says_the_limit() -> None:
+    """999999 PT visits used is refused in words under the field, and no ranking is shown (issue 16)."""
+    at = _page()
+
+    at.number_input(key="cmp_pt_visits_used").set_value(999_999)
+    at.switch_page(COMPARE_PAGE).run()
+
+    assert not at.exception
+    assert "must be 999 or less" in [plain(e.value) for e in at.error]
+    assert not at.table

@@ -24,6 +24,7 @@ from tests.dashboard_helpers import (
     PT_2X8,
     START,
     message_after,
+    open_results,
     open_section,
     plain,
     reopened_from_link,
@@ -361,6 +362,7 @@ def test_a_catalog_saved_again_within_one_clock_tick_is_read_again(
 
 def test_how_was_this_visit_figured_shows_the_chosen_visits_arithmetic(app: AppTest) -> None:
     """Picking visit 4 lists the same sentences explain_visit gives for it, with $ escaped for Markdown."""
+    open_results(app)
     app.selectbox(key="explain_visit").set_value("PT 4")
 
     app.run()
@@ -414,7 +416,12 @@ def test_headline_labels_say_what_the_figure_is_for_the_plan_picked(app: AppTest
 
 
 def test_the_visit_picked_to_explain_stays_that_visit_when_the_visit_list_changes(app: AppTest) -> None:
-    """PT visit 1 is picked; turning OT on (OT visits now come first) still explains PT visit 1, as the picker says."""
+    """PT visit 1 is picked; turning OT on (OT visits now come first) still explains PT visit 1, as the picker says.
+
+    Picked means chosen by the person: PT 2 first, then PT 1 (a picker left alone follows the first visit, issue 16).
+    """
+    open_results(app)
+    app.selectbox(key="explain_visit").set_value("PT 2").run()
     app.selectbox(key="explain_visit").set_value("PT 1").run()
     app.toggle(key="ot").set_value(True).run()
 
@@ -442,6 +449,7 @@ def test_the_visit_table_lists_every_visit_and_the_csv_can_be_downloaded(app: Ap
     """The table has one row per visit with money formatted, and the CSV download button is there."""
     result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT_2X8))
 
+    open_results(app)
     table = table_with(app, "Covered")
 
     assert len(table) == len(result.visits)
@@ -491,6 +499,7 @@ def test_the_visit_picker_marks_the_visits_the_plan_does_not_cover(app: AppTest)
     open_section(app, "show_so_far")
     app.number_input(key="pt_visits_used").set_value(25).run()
 
+    open_results(app)
     picker = app.selectbox(key="explain_visit")
     assert not app.exception
     assert not picker.format_func("PT 5").endswith("(not covered)")

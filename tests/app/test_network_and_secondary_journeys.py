@@ -26,6 +26,7 @@ from tests.dashboard_helpers import (
     PT_2X8,
     START,
     message_after,
+    open_results,
     open_section,
     plain,
     reopened_from_link,
@@ -66,6 +67,7 @@ def test_out_of_network_with_a_billed_charge_shows_the_engines_total_with_the_ba
     assert not app.exception
     assert expected.total.balance_bill > 0
     assert shown_total(app) == expected.patient_total
+    open_results(app)
     table = table_with(app, "Balance bill")
     assert [parse_money(text) for text in table["Balance bill"]] == [v.balance_bill for v in expected.visits]
     bills = f"${expected.total.balance_bill:,.2f}"
@@ -86,6 +88,7 @@ def test_medigap_plan_g_after_original_medicare_gives_the_engines_total(app: App
     assert not app.exception
     assert shown_total(app) == expected.patient_total == Decimal("183.00")  # only the 283 - 100 deductible left
     assert shown_secondary(app) == expected.total.secondary_pays
+    open_results(app)
     table = table_with(app, "Second plan pays")
     assert [parse_money(text) for text in table["Second plan pays"]] == [v.secondary_pays for v in expected.visits]
     captions = [plain(c.value) for c in app.caption]

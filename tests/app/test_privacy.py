@@ -64,6 +64,7 @@ def test_an_estimate_download_and_print_journey_writes_no_file_and_logs_no_name(
 
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30).run()
     at.session_state["show_take_home"] = True
+    at.session_state["show_visit_table"] = True  # the CSV download sits with the visit table
     at.run()
     at.text_input(key="take_home_patient_name").set_value(PATIENT).run()
     at.text_input(key="verify_representative").set_value(REPRESENTATIVE)

@@ -87,6 +87,7 @@ def test_the_visit_table_downloads_as_the_engines_csv(page: Page, app_url: str) 
     care = CarePlan(start_date=START, pt=PT_2X8, ot=OT_2X8.model_copy(update={"visits_per_week": 1, "weeks": 4}))
     _shows(page, "hmo-30-30", care)
 
+    page.get_by_text("Visit by visit (table)").click()  # the table and its download are drawn when opened
     with page.expect_download(timeout=WAIT_MS) as download:
         page.get_by_role("button", name="Download the visit table (CSV)").click()
 

@@ -153,3 +153,18 @@ def test_load_plans_on_any_file_gives_plans_or_a_plan_file_error(data: bytes) ->
             assert source == "plans.csv"
         else:
             assert all(isinstance(plan, Plan) for plan in result)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_upload_is_refused_with_the_encoding_named(encoding: str) -> None:
+    """The clinic's catalog saved as Excel's "Unicode Text" (UTF-16): one problem about the whole file (issue 16)."""
+    data = GOOD.decode("utf-8").encode(encoding)
+    data = data if data.startswith((b"\xff\xfe", b"\xfe\xff")) else b"\xfe\xff" + data  # utf-16-be writes no mark
+
+    with pytest.raises(PlanFileError) as refused:
+        parse_uploaded_plans(data, name="unicode.txt")
+
+    (problem,) = refused.value.problems
+    assert problem.line is None
+    assert "UTF-16" in problem.message
+    assert "CSV UTF-8" in problem.message

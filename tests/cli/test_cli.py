@@ -210,3 +210,54 @@ def test_a_start_date_beyond_2099_exits_with_bad_data_and_a_sentence() -> None:
     assert code == 4
     assert "pick a date from 01 Jan 2000 to 31 Dec 2099" in err.getvalue()
     assert "Traceback" not in err.getvalue()
+
+
+def test_estimate_json_gives_the_front_desks_first_day_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    """front_desk.collect_first_day is every visit of the first date: PT 1 and OT 1 of the PPO (issue 16)."""
+    result = estimate(_plan("ppo-pool-60"), CARE)
+    first_day = [v for v in result.visits if v.date == CARE.start_date]
+
+    code = main(["estimate", "--plan-id", "ppo-pool-60", *CARE_ARGS, "--json"])
+
+    desk = json.loads(capsys.readouterr().out)["front_desk"]
+    assert code == OK
+    assert len(first_day) == 2
+    assert desk["collect_first_day"] == str(sum(v.patient_pays for v in first_day))
+    assert desk["first_day_therapies"] == "PT and OT"
+    assert desk["first_day_visits"] == ["OT 1", "PT 1"]
+
+
+def test_import_cms_with_rates_adds_the_premium_and_names_the_conflict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--rates --age 40 --rating-area: a monthly_premium column; the plan with two rates is named on stderr."""
+    out = tmp_path / "catalog.csv"
+    cms = [
+        "--benefits",
+        str(FIXTURES / "cms_benefits_2016.csv"),
+        "--plans",
+        str(FIXTURES / "cms_plan_attributes_2016.csv"),
+    ]
+    rates = ["--rates", str(FIXTURES / "cms_rates_2016.csv"), "--age", "40", "--rating-area", "Rating Area 1"]
+
+    code = main(["import-cms", *cms, "-o", str(out), "--quiet", *rates])
+
+    err = capsys.readouterr().err
+    assert code == OK
+    assert out.read_text(encoding="utf-8").splitlines()[0].endswith(",notes,monthly_premium")
+    assert "premium blank: cms_rates_2016.csv line 12 (plan 66083OH0610011-00)" in err
+
+
+def test_import_cms_with_rates_but_no_age_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--rates without --age and --rating-area: exit 2, saying the three go together."""
+    cms = [
+        "--benefits",
+        str(FIXTURES / "cms_benefits_2016.csv"),
+        "--plans",
+        str(FIXTURES / "cms_plan_attributes_2016.csv"),
+    ]
+
+    code = main(["import-cms", *cms, "-o", str(tmp_path / "c.csv"), "--rates", str(FIXTURES / "cms_rates_2016.csv")])
+
+    assert code == USAGE
+    assert "go together" in capsys.readouterr().err

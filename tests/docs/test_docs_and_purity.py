@@ -29,7 +29,7 @@ def test_every_plans_csv_column_is_a_plan_field_with_a_registry_entry() -> None:
 
 def test_the_docs_column_table_is_the_one_the_registry_writes() -> None:
     """docs/plans-csv.md holds exactly column_table(): regenerate it from the registry after a change."""
-    assert column_table() in PLANS_CSV_DOC, "docs/plans-csv.md's column table is out of date: paste column_table()"
+    assert column_table() in PLANS_CSV_DOC, "docs/plans-csv.md is out of date: run scripts/write_column_table.py"
     for column in Plan.model_fields:
         assert re.search(rf"^\| `{column}` \|", PLANS_CSV_DOC, re.MULTILINE)
 

@@ -64,9 +64,10 @@ def test_the_form_has_one_key_per_field_and_form_values_fills_every_one() -> Non
     keys = list(form_values(default_request(PLANS, TODAY)))
 
     assert sorted(keys) == sorted(FORM_KEYS)
-    # 28 plan fields (20 + 8 out-of-network), plan, start, in_network, 2 x 7 course (switch + 6 fields, billed
-    # among them), 9 year-to-date (7 + 2 out-of-network), 10 second insurance (choice, method, 6 numbers, 2 so far)
-    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 28 + 1 + 1 + 1 + 14 + 9 + 10
+    # 29 plan fields (20 + 8 out-of-network + the monthly premium), plan, start, in_network, 2 x 7 course (switch +
+    # 6 fields, billed among them), 9 year-to-date (7 + 2 out-of-network), 10 second insurance (choice, method,
+    # 6 numbers, 2 so far)
+    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 29 + 1 + 1 + 1 + 14 + 9 + 10
 
 
 def test_the_default_course_starts_on_the_next_monday() -> None:

@@ -25,6 +25,7 @@ from coverage import (
 )
 from coverage.engine.defaults import PT_EVAL_RATE, PT_VISIT_RATE
 from coverage.forms.request import OWN_PLAN, default_request
+from coverage.forms.share_link import single_values
 from tests.conftest import PLANS_CSV
 from tests.strategies import estimate_requests, link_params, network_and_secondary_links
 
@@ -292,3 +293,11 @@ def test_any_network_or_second_insurance_link_gives_an_estimate_the_page_can_sho
     view = overview(request, PLANS) if request is not None else None
 
     assert refusal if view is None else parse_share_link(view.share_link, PLANS, today=TODAY) == view.request
+
+
+def test_a_repeated_link_parameter_is_refused_and_an_unknown_one_is_not() -> None:
+    """plan=a&plan=b cannot say which plan was meant; a repeated utm_source is not the link's business (issue 16)."""
+    with pytest.raises(ShareLinkError, match=r"repeats plan \(2 times\)"):
+        single_values({"plan": ["ma-hmo", "hdhp"], "pt": ["2x8"]})
+
+    assert single_values({"plan": ["ma-hmo"], "utm_source": ["a", "b"]}) == {"plan": "ma-hmo", "utm_source": "b"}

@@ -353,3 +353,17 @@ def test_the_printout_shows_the_network_the_second_insurance_and_balance_bills()
     assert f"Second insurance pays {format_money(result.total.secondary_pays)}" in text
     assert format_money(Decimal("100.00")) in text  # balance bills 2 x 50
     assert result.total.secondary_pays == Decimal("80.00")
+
+
+def test_the_printout_says_what_the_first_day_costs_with_every_visit_of_it() -> None:
+    """PPO, PT 2x8 and OT 1x8 from 5 Jan 2026: the first day is both evaluations, $198.61 (issue 16)."""
+    ppo = catalog_plan("ppo-pool-60")
+    both = CarePlan(
+        start_date=date(2026, 1, 5),
+        pt=Course(visits_per_week=2, weeks=8, visit_rate="84.75", eval_rate="98.01"),
+        ot=Course(visits_per_week=1, weeks=8, visit_rate="101.24", eval_rate="100.60"),
+    )
+
+    text = squash(pdf_text(estimate_pdf(estimate(ppo, both), clinic=CLINIC, issued=ISSUED)))
+
+    assert "To pay on the first day, 5 Jan 2026 (PT and OT): $198.61." in text  # 100.60 + 98.01

@@ -57,14 +57,35 @@ def test_medicare_has_no_maximum_and_a_waived_deductible_has_nothing_left() -> N
     assert waived.deductible_left == Decimal("0.00")
 
 
-def test_the_next_visit_is_the_first_of_the_course() -> None:
-    """With OT and PT on the same first day, the next visit is OT visit 1 (OT comes first on a shared day)."""
-    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT, ot=OT))
+@pytest.mark.parametrize(
+    ("plan_id", "expected"),
+    [
+        ("ppo-pool-60", "198.61"),  # the evaluations, deductible first: OT 100.60 + PT 98.01
+        ("ma-hmo", "60.00"),  # two $30.00 copays
+    ],
+)
+def test_the_first_day_figure_is_every_visit_of_that_day(plan_id: str, expected: str) -> None:
+    """PT 2x8 and OT 1x8 start the same day: the desk collects both visits, not only OT's (issue 16)."""
+    ot_weekly = OT.model_copy(update={"visits_per_week": 1})
+    result = estimate(PLANS[plan_id], CarePlan(start_date=START, pt=PT, ot=ot_weekly))
 
     desk = front_desk(result)
 
-    assert desk.next_visit == result.visits[0]
-    assert (desk.next_visit.discipline, desk.next_visit.visit_number) == ("OT", 1)
+    assert [(v.discipline, v.visit_number) for v in desk.first_day_visits] == [("OT", 1), ("PT", 1)]
+    assert desk.collect_first_day == Decimal(expected)
+    assert desk.first_day_therapies == "PT and OT"
+    assert desk.first_day == START
+
+
+def test_a_first_day_with_one_therapy_collects_its_one_visit() -> None:
+    """PT alone: the first day is PT visit 1, and the figure is what that visit costs."""
+    result = estimate(PLANS["medicare-b-2026"], CarePlan(start_date=START, pt=PT))
+
+    desk = front_desk(result)
+
+    assert desk.first_day_visits == (result.visits[0],)
+    assert desk.collect_first_day == result.visits[0].patient_pays
+    assert desk.first_day_therapies == "PT"
 
 
 @pytest.mark.parametrize(

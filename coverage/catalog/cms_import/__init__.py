@@ -12,7 +12,7 @@ import csv
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from coverage.catalog.cms_import.benefits import TherapyBenefit, TherapyBenefits, read_therapy_benefits
@@ -23,6 +23,7 @@ from coverage.catalog.cms_import.plan_attributes import PlanCosts, plan_key, puf
 from coverage.catalog.cms_import.plan_rows import catalog_plan, plans_csv_row
 from coverage.catalog.cms_import.problems import ImportProblem, PufFileError, PufValueError
 from coverage.catalog.cms_import.puf_files import Progress, puf_header
+from coverage.catalog.cms_import.rates import Premiums, age_band, read_premiums
 from coverage.catalog.loader import PLAN_COLUMNS
 from coverage.engine.plans import Plan
 
@@ -32,10 +33,13 @@ __all__ = [
     "Deductible",
     "ImportProblem",
     "ImportReport",
+    "Premiums",
     "Progress",
     "PufFileError",
     "PufValueError",
+    "RateChoice",
     "VisitLimit",
+    "age_band",
     "benefit_cost_share",
     "import_cms",
     "limit_quantity",
@@ -44,6 +48,19 @@ __all__ = [
     "puf_amount",
     "read_limit",
 ]
+
+
+#: The premium column the importer adds when it is given a Rate PUF (after the other plans.csv columns).
+PREMIUM_COLUMN = "monthly_premium"
+
+
+@dataclass(frozen=True)
+class RateChoice:
+    """Which premiums to take from a Rate PUF: the file, one age, and one rating area (``Rating Area 1``)."""
+
+    file: str | Path
+    age: int
+    rating_area: str
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,8 @@ def _catalog(
     attributes_file: str,
     match_year: bool,
     problems: list[ImportProblem],
+    *,
+    premiums: Premiums | None = None,
 ) -> Iterator[Plan]:
     """Yield the plans that can be read, in the benefits file's order; add the others' problems to ``problems``."""
     several_years = len(benefits.years) > 1
@@ -83,16 +102,23 @@ def _catalog(
             continue
         read = {name: row for name, row in rows if isinstance(row, TherapyBenefit)}
         try:
-            yield catalog_plan(f"{plan_id}.{year}" if several_years else plan_id, plan_id, year, found, read)
+            plan = catalog_plan(f"{plan_id}.{year}" if several_years else plan_id, plan_id, year, found, read)
         except PufValueError as exc:
             line = min(row.line for row in read.values())
             problems.append(ImportProblem(benefits.file, line, plan_id, None, None, str(exc)))
+            continue
+        premium = None if premiums is None else premiums.premium(plan_id, year)
+        if isinstance(premium, ImportProblem):  # the plan is written, its premium blank: never a guess
+            problems.append(replace(premium, plan_id=plan_id))
+        elif premium is not None:
+            plan = plan.model_copy(update={"monthly_premium": premium})
+        yield plan
     message = "the plan has no rehabilitative OT or PT benefit row"
     for key, first_line in benefits.without_therapy.items():
         problems.append(ImportProblem(benefits.file, first_line, split_key(key)[0], None, None, message))
 
 
-def _write(plans: Iterable[Plan], out: Path) -> int:
+def _write(plans: Iterable[Plan], out: Path, columns: tuple[str, ...] = PLAN_COLUMNS) -> int:
     """Write the catalog next to ``out`` and rename it into place, so a reader never sees half a file.
 
     Rows are written as they are made, so no more than one plan is held at a time. Returns the count.
@@ -103,9 +129,9 @@ def _write(plans: Iterable[Plan], out: Path) -> int:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
             writer = csv.writer(text, lineterminator="\n")
-            writer.writerow(PLAN_COLUMNS)
+            writer.writerow(columns)
             for plan in plans:
-                writer.writerow(plans_csv_row(plan))
+                writer.writerow(plans_csv_row(plan, columns))
                 written += 1
         Path(temporary).replace(out)
     except BaseException:
@@ -115,7 +141,12 @@ def _write(plans: Iterable[Plan], out: Path) -> int:
 
 
 def import_cms(
-    benefits: str | Path, plan_attributes: str | Path, out: str | Path, *, progress: Progress | None = None
+    benefits: str | Path,
+    plan_attributes: str | Path,
+    out: str | Path,
+    *,
+    progress: Progress | None = None,
+    rates: RateChoice | None = None,
 ) -> ImportReport:
     """Read both PUFs and write the catalog to ``out``. Raises :class:`PufFileError` for an unreadable file.
 
@@ -123,11 +154,20 @@ def import_cms(
     it; when the benefits file spans several years, plan ids get the year
     appended (``12345AK0010001-01.2015``). ``progress`` is called now and then
     with the file name, the bytes read and the file's size.
+
+    With ``rates`` (a Rate PUF, an age and a rating area; see :mod:`coverage.catalog.cms_import.rates`) the
+    catalog gets a last column, ``monthly_premium``: blank where the file has no rate for the plan, or
+    two different ones (reported).
     """
     benefits_by_year = "BusinessYear" in puf_header(benefits)
     match_year = benefits_by_year and "BusinessYear" in puf_header(plan_attributes)
     costs = read_plan_costs(plan_attributes, with_year=match_year, progress=progress)
     found = read_therapy_benefits(benefits, with_year=benefits_by_year, progress=progress)
+    premiums = None
+    if rates is not None:
+        premiums = read_premiums(rates.file, age=rates.age, rating_area=rates.rating_area, progress=progress)
     problems: list[ImportProblem] = []
-    written = _write(_catalog(found, costs, Path(plan_attributes).name, match_year, problems), Path(out))
+    plans = _catalog(found, costs, Path(plan_attributes).name, match_year, problems, premiums=premiums)
+    columns = PLAN_COLUMNS if rates is None else (*PLAN_COLUMNS, PREMIUM_COLUMN)
+    written = _write(plans, Path(out), columns)
     return ImportReport(written, found.rows, found.plans_seen, tuple(problems))

@@ -112,10 +112,10 @@ def catalog_plan(plan_id: str, puf_plan_id: str, year: str, costs: PlanCosts, ro
         raise PufValueError(describe(exc)) from None
 
 
-def plans_csv_row(plan: Plan) -> list[str]:
-    """``plan`` as the cells of a plans.csv line, in :data:`~coverage.catalog.loader.PLAN_COLUMNS` order."""
+def plans_csv_row(plan: Plan, columns: tuple[str, ...] = PLAN_COLUMNS) -> list[str]:
+    """``plan`` as the cells of a plans.csv line, in ``columns`` order (by default the plans.csv columns)."""
     cells = []
-    for column in PLAN_COLUMNS:
+    for column in columns:
         value = getattr(plan, column)
         if value is None:
             cells.append("")

@@ -15,7 +15,7 @@ class PufFileError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
-    """One thing left out of the catalog, and why."""
+    """One thing left out of the catalog, and why (``premium_only``: the plan is written, its premium blank)."""
 
     file: str
     line: int | None
@@ -23,6 +23,7 @@ class ImportProblem:
     column: str | None
     value: str | None
     message: str
+    premium_only: bool = False
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file} line {self.line}"

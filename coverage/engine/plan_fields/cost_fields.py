@@ -42,3 +42,21 @@ def therapy_costs() -> tuple[PlanField, ...]:
             )
         )
     return tuple(fields)
+
+
+def premium() -> PlanField:
+    """The plan's monthly premium, for ranking plans by a whole year's cost (optional; blank: not known)."""
+    return PlanField(
+        "monthly_premium",
+        FieldKind.MONEY,
+        Section.COSTS,
+        "Monthly premium",
+        "What the plan costs a month, for comparing plans over a plan year. Blank: not known. Ask: 'What is my "
+        "monthly premium?'",
+        "monthly premium",
+        "Monthly premium, dollars (blank: not known)",
+        "Monthly premium",
+        "what the plan costs a month; blank = not known. Compare plans adds 12 of them to the course "
+        "(see `docs/compare-plans.md`)",
+        blank="not known",
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coverage.engine.plan_fields.cost_fields import therapy_costs
+from coverage.engine.plan_fields.cost_fields import premium, therapy_costs
 from coverage.engine.plan_fields.kinds import FieldKind, PlanField, Section, yes_no
 from coverage.engine.plan_fields.limit_fields import visit_limits
 from coverage.engine.plan_fields.network_fields import out_of_network_costs
@@ -254,4 +254,5 @@ TABLE: tuple[PlanField, ...] = (
         radio=True,
         asked_when="oon_covered",
     ),
+    premium(),
 )
