@@ -276,7 +276,11 @@ def second_insurances(
     presets = [NO_SECONDARY, MEDICAID] + ([MEDIGAP_G] if primary.payer_type is PayerType.MEDICARE else [])
     choice = draw(st.sampled_from([*presets, OWN_PLAN, *(plan.plan_id for plan in catalog)]))
     if choice in presets:
-        preset = {NO_SECONDARY: None, MEDICAID: medicaid_secondary(), MEDIGAP_G: medigap_plan_g(primary_so_far)}
+        preset = {
+            NO_SECONDARY: None,
+            MEDICAID: medicaid_secondary(),
+            MEDIGAP_G: medigap_plan_g(primary, primary_so_far),
+        }
         return choice, preset[choice]
     if choice == OWN_PLAN:
         plan = OWN_SECONDARY_TEMPLATE.model_copy(

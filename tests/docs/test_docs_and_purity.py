@@ -9,7 +9,8 @@ import sys
 from datetime import date
 from decimal import Decimal
 
-from coverage import OUT_OF_NETWORK_COLUMNS, PLAN_COLUMNS, CarePlan, Course, Plan, estimate
+from coverage import PLAN_COLUMNS, CarePlan, Course, Plan, estimate
+from coverage.catalog.loader import OPTIONAL_PLAN_COLUMNS
 from coverage.engine.defaults import OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from tests.conftest import PLANS_CSV, ROOT
 
@@ -21,8 +22,8 @@ def test_every_plans_csv_column_is_a_plan_field_and_is_explained_in_the_readme()
     header = PLANS_CSV.read_text(encoding="utf-8").splitlines()[0].split(",")
 
     assert header == list(PLAN_COLUMNS)
-    assert list(PLAN_COLUMNS + OUT_OF_NETWORK_COLUMNS) == list(Plan.model_fields)
-    for column in PLAN_COLUMNS + OUT_OF_NETWORK_COLUMNS:
+    assert list(PLAN_COLUMNS + OPTIONAL_PLAN_COLUMNS) == list(Plan.model_fields)
+    for column in PLAN_COLUMNS + OPTIONAL_PLAN_COLUMNS:
         assert re.search(rf"^\| [^|]*`{column}`", README, re.MULTILINE), f"README does not explain {column}"
 
 

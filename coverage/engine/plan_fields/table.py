@@ -6,6 +6,7 @@ from coverage.engine.plan_fields.cost_fields import therapy_costs
 from coverage.engine.plan_fields.kinds import FieldKind, PlanField, Section, yes_no
 from coverage.engine.plan_fields.limit_fields import visit_limits
 from coverage.engine.plan_fields.network_fields import out_of_network_costs
+from coverage.engine.plan_fields.payer_rule_fields import family_figures, limit_counting
 
 TABLE: tuple[PlanField, ...] = (
     PlanField(
@@ -254,4 +255,6 @@ TABLE: tuple[PlanField, ...] = (
         radio=True,
         asked_when="oon_covered",
     ),
+    *family_figures(),
+    *limit_counting(),
 )
