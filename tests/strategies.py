@@ -18,7 +18,8 @@ from coverage import (
     Plan,
     Secondary,
 )
-from coverage.engine.plans import FORMULA_STARTS
+from coverage.engine.care import MedicareParticipation
+from coverage.engine.plans import FORMULA_STARTS, LimitCounting
 from coverage.engine.secondary import medicaid_secondary, medigap_plan_g
 from coverage.forms.fields import SECONDARY_KEYS
 from coverage.forms.request import (
@@ -54,15 +55,17 @@ def limits(max_value: int = 40) -> st.SearchStrategy[int | None]:
 
 @st.composite
 def plans(draw: st.DrawFn, payer_types: list[PayerType] | None = None) -> Plan:
-    """Any plan over every rule switch, with realistic amounts."""
+    """Any plan over every rule switch, with realistic amounts; sometimes a family plan (issue 14)."""
     deductible = draw(money("4000"))
+    oop_max = draw(st.one_of(st.none(), money("9000")))
+    family = draw(st.booleans())
     return Plan(
         plan_id=draw(st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)),
         plan_name="Generated plan",
         payer_type=draw(st.sampled_from(payer_types or list(PayerType))),
         plan_year_start=draw(st.sampled_from(["01-01", "07-01", "10-01", "03-15", "12-31"])),
         deductible=deductible,
-        oop_max=draw(st.one_of(st.none(), money("9000"))),
+        oop_max=oop_max,
         deductible_applies=draw(st.booleans()),
         copay_timing=draw(st.sampled_from(list(CopayTiming))),
         ot_copay=draw(money("80")),
@@ -77,40 +80,68 @@ def plans(draw: st.DrawFn, payer_types: list[PayerType] | None = None) -> Plan:
         auth_after_visits=draw(limits(30)),
         referral_required=draw(st.booleans()),
         therapy_threshold=draw(st.one_of(st.none(), money("3000", "500"))),
+        family_deductible=draw(st.one_of(st.none(), money("9000", str(deductible)))) if family else None,
+        family_oop_max=draw(st.one_of(st.none(), money("18000", str(oop_max or 0)))) if family else None,
+        family_deductible_embedded=draw(st.booleans()),
+        evaluation_counts_toward_limit=draw(st.booleans()),
+        deductible_visits_count_toward_limit=draw(st.booleans()),
+        limit_counts=draw(st.sampled_from(list(LimitCounting))),
     )
 
 
 @st.composite
-def courses(draw: st.DrawFn, max_weeks: int = 20) -> Course:
-    """One discipline's course with realistic rates; sometimes an evaluation or a self-pay rate."""
+def courses(draw: st.DrawFn, max_weeks: int = 20, *, billed: bool = False) -> Course:
+    """One discipline's course with realistic rates; sometimes an evaluation or a self-pay rate.
+
+    With ``billed``, sometimes the clinic's billed charge too (a non-participating clinic's, under Medicare).
+    """
     return Course(
         visits_per_week=draw(st.integers(1, 7)),
         weeks=draw(st.integers(1, max_weeks)),
         visit_rate=draw(money("400", "1")),
         eval_rate=draw(st.one_of(st.none(), money("500", "1"))),
         self_pay_rate=draw(st.one_of(st.none(), money("300", "1"))),
+        billed_rate=draw(st.one_of(st.none(), money("600", "1"))) if billed else None,
     )
 
 
 @st.composite
-def care_plans(draw: st.DrawFn, max_weeks: int = 20) -> CarePlan:
-    """A plan of care with OT, PT or both, starting any day of 2025 to 2027."""
+def care_plans(draw: st.DrawFn, max_weeks: int = 20, *, clinic: bool = False) -> CarePlan:
+    """A plan of care with OT, PT or both, starting any day of 2025 to 2027.
+
+    With ``clinic``, the clinic may not participate with Medicare (and bill a charge) or not accept Medicaid.
+    """
     ot, pt = draw(st.sampled_from([(True, False), (False, True), (True, True)]))
+    standing = {}
+    if clinic:
+        standing = {
+            "medicare_participation": draw(st.sampled_from(list(MedicareParticipation))),
+            "accepts_medicaid": draw(st.booleans()),
+        }
     return CarePlan(
         start_date=draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))),
-        ot=draw(courses(max_weeks)) if ot else None,
-        pt=draw(courses(max_weeks)) if pt else None,
+        ot=draw(courses(max_weeks, billed=clinic)) if ot else None,
+        pt=draw(courses(max_weeks, billed=clinic)) if pt else None,
+        **standing,
     )
 
 
 @st.composite
 def accumulators_for(draw: st.DrawFn, plan: Plan) -> Accumulators:
-    """Year-to-date figures the plan could have produced."""
+    """Year-to-date figures the plan could have produced (the family's include the patient's)."""
     deductible_met = draw(money(str(plan.deductible)))
-    oop_cap = plan.oop_max if plan.oop_max is not None else Decimal("9000")
+    oop_cap = min(
+        plan.oop_max if plan.oop_max is not None else Decimal("9000"),
+        plan.family_oop_max if plan.family_oop_max is not None else Decimal("9000"),
+    )
+    oop_met = draw(money(str(oop_cap)))
+    family_deductible = plan.family_deductible if plan.family_deductible is not None else deductible_met
+    family_oop = plan.family_oop_max if plan.family_oop_max is not None else oop_met
     return Accumulators(
         deductible_met=deductible_met,
-        oop_met=draw(money(str(oop_cap))),
+        oop_met=oop_met,
+        family_deductible_met=draw(money(str(family_deductible), str(deductible_met))),
+        family_oop_met=draw(money(str(family_oop), str(oop_met))),
         ot_visits_used=draw(st.integers(0, 40)),
         pt_visits_used=draw(st.integers(0, 40)),
         other_pool_visits_used=draw(st.integers(0, 20)),
@@ -406,4 +437,4 @@ def catalog_scenarios(
     """A catalog, a plan of care and year-to-date figures that fit one of its plans (often not the others)."""
     catalog = draw(catalogs(max_plans))
     so_far = draw(st.one_of(st.none(), accumulators_for(draw(st.sampled_from(catalog)))))
-    return catalog, draw(care_plans(max_weeks)), so_far
+    return catalog, draw(care_plans(max_weeks, clinic=True)), so_far

@@ -16,11 +16,11 @@ import pandas as pd
 
 from coverage.engine.care import Accumulators, CarePlan
 from coverage.engine.catalog_projection import CatalogOutcome, Refusal, project_catalog
-from coverage.engine.course_estimate import YearToDateError, check_year_to_date
 from coverage.engine.money import CENT
 from coverage.engine.notices import visit_label
 from coverage.engine.plan_table import Cents, PlanTable
 from coverage.engine.plans import Plan
+from coverage.engine.year_to_date import YearToDateError, check_year_to_date
 
 #: The columns of :func:`compare_plans`, in order: a contract the page and the command line rely on.
 COMPARISON_COLUMNS = (
@@ -118,6 +118,8 @@ def _reason(key: int) -> str | None:
         return None
     if kind == Refusal.SELF_PAY:
         return "no insurance pays for this visit"
+    if kind == Refusal.MEDICAID_NOT_ACCEPTED:
+        return "the clinic does not accept Medicaid"
     name = ("OT" if refused_ot else "PT") if kind == Refusal.OWN_LIMIT else "combined therapy"
     return f"the {limit} {name} visits of this plan year are used up"
 
