@@ -125,7 +125,7 @@ def project_catalog(table: PlanTable, care: CarePlan, so_far: Accumulators) -> C
     fits = year_to_date_fits(table, so_far)
     year = _Year.opening(table, so_far, size)
     fresh = _Year.opening(table, Accumulators(), size)
-    non_participating = table.is_medicare & (care.medicare_participation is MedicareParticipation.NON_PARTICIPATING)
+    non_participating = table.is_medicare & (care.medicare_participation == MedicareParticipation.NON_PARTICIPATING)
     refused_by_medicaid = table.is_medicaid & (not care.accepts_medicaid)
     covers = table.covers_visits & ~refused_by_medicaid
     has_a_maximum = table.has_oop_max | table.has_family_oop_max

@@ -29,7 +29,7 @@ LIMITING_CHARGE_PCT = Decimal(115)
 
 def is_non_participating(plan: Plan, care: CarePlan) -> bool:
     """True when Original Medicare pays ``care`` at the non-participating rate."""
-    non_participating = care.medicare_participation is MedicareParticipation.NON_PARTICIPATING
+    non_participating = care.medicare_participation == MedicareParticipation.NON_PARTICIPATING
     return plan.payer_type is PayerType.MEDICARE and non_participating
 
 
