@@ -33,6 +33,20 @@ class FrontDesk(BaseModel):
     deductible_left: Decimal
     oop_left: Decimal | None
     visit_after_deductible: dict[Discipline, Decimal]  # a regular visit once the deductible is met
+    #: What counts toward the visit limits, where the plan departs from "every covered visit, one place".
+    limit_counting: tuple[str, ...] = ()
+
+
+def limit_counting(plan: Plan) -> tuple[str, ...]:
+    """The plan's visit-limit rules in the desk's words, only those that differ from the usual."""
+    said = []
+    if plan.counts_days and plan.combined_visit_limit is not None:
+        said.append("the shared limit counts days: a PT and an OT visit on one day use one place")
+    if not plan.evaluation_counts_toward_limit:
+        said.append("the evaluation does not count")
+    if not plan.deductible_visits_count_toward_limit:
+        said.append("a visit paid entirely toward the deductible does not count")
+    return tuple(said)
 
 
 def regular_visit_cost(plan: Plan, discipline: Discipline, course: Course) -> Decimal:
@@ -90,4 +104,5 @@ def front_desk(estimate: Estimate) -> FrontDesk:
         visit_after_deductible={
             d: _after_deductible(terms, d, course) for d in DISCIPLINES if (course := care.course(d)) is not None
         },
+        limit_counting=limit_counting(plan),
     )
