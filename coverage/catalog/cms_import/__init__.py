@@ -20,10 +20,9 @@ from coverage.catalog.cms_import.cost_share_text import CostSharePart, Deductibl
 from coverage.catalog.cms_import.deductible_rule import BenefitCostShare, benefit_cost_share
 from coverage.catalog.cms_import.limit_text import VisitLimit, limit_quantity, read_limit
 from coverage.catalog.cms_import.plan_attributes import PlanCosts, plan_key, puf_amount, read_plan_costs, split_key
-from coverage.catalog.cms_import.plan_rows import catalog_plan, plans_csv_row
+from coverage.catalog.cms_import.plan_rows import IMPORT_COLUMNS, catalog_plan, plans_csv_row
 from coverage.catalog.cms_import.problems import ImportProblem, PufFileError, PufValueError
 from coverage.catalog.cms_import.puf_files import Progress, puf_header
-from coverage.catalog.loader import PLAN_COLUMNS
 from coverage.engine.plans import Plan
 
 __all__ = [
@@ -54,6 +53,8 @@ class ImportReport:
     benefit_rows: int
     plans_seen: int
     problems: tuple[ImportProblem, ...]
+    #: Plans written as self-only because their family figures could not be read, and why.
+    family_left_blank: tuple[ImportProblem, ...] = ()
 
     @property
     def plans_left_out(self) -> int:
@@ -67,6 +68,8 @@ def _catalog(
     attributes_file: str,
     match_year: bool,
     problems: list[ImportProblem],
+    *,
+    family_left_blank: list[ImportProblem],
 ) -> Iterator[Plan]:
     """Yield the plans that can be read, in the benefits file's order; add the others' problems to ``problems``."""
     several_years = len(benefits.years) > 1
@@ -82,8 +85,13 @@ def _catalog(
             problems.extend(bad)
             continue
         read = {name: row for name, row in rows if isinstance(row, TherapyBenefit)}
+        referred = dict(benefits.referred.get(key, ()))
         try:
-            yield catalog_plan(f"{plan_id}.{year}" if several_years else plan_id, plan_id, year, found, read)
+            yield catalog_plan(
+                f"{plan_id}.{year}" if several_years else plan_id, plan_id, year, found, read, referred=referred
+            )
+            if found.family_problem is not None:
+                family_left_blank.append(found.family_problem)
         except PufValueError as exc:
             line = min(row.line for row in read.values())
             problems.append(ImportProblem(benefits.file, line, plan_id, None, None, str(exc)))
@@ -103,7 +111,7 @@ def _write(plans: Iterable[Plan], out: Path) -> int:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
             writer = csv.writer(text, lineterminator="\n")
-            writer.writerow(PLAN_COLUMNS)
+            writer.writerow(IMPORT_COLUMNS)
             for plan in plans:
                 writer.writerow(plans_csv_row(plan))
                 written += 1
@@ -129,5 +137,8 @@ def import_cms(
     costs = read_plan_costs(plan_attributes, with_year=match_year, progress=progress)
     found = read_therapy_benefits(benefits, with_year=benefits_by_year, progress=progress)
     problems: list[ImportProblem] = []
-    written = _write(_catalog(found, costs, Path(plan_attributes).name, match_year, problems), Path(out))
-    return ImportReport(written, found.rows, found.plans_seen, tuple(problems))
+    family: list[ImportProblem] = []
+    written = _write(
+        _catalog(found, costs, Path(plan_attributes).name, match_year, problems, family_left_blank=family), Path(out)
+    )
+    return ImportReport(written, found.rows, found.plans_seen, tuple(problems), tuple(family))
