@@ -17,6 +17,7 @@ from coverage import (
     Plan,
     Secondary,
 )
+from coverage.engine.care import MedicareParticipation
 from coverage.engine.plan_fields import FIELDS, FieldKind, PlanField
 from coverage.engine.plans import FORMULA_STARTS
 from coverage.engine.secondary import medicaid_secondary, medigap_plan_g
@@ -81,12 +82,21 @@ def _setting(field: PlanField) -> st.SearchStrategy[object]:
 
 @st.composite
 def plans(draw: st.DrawFn, payer_types: list[PayerType] | None = None) -> Plan:
-    """Any plan over every rule switch, with realistic amounts: every registry setting is drawn."""
+    """Any plan over every rule switch, with realistic amounts: every registry setting is drawn.
+
+    Sometimes a family plan (issue 14), whose family figures are at least the person's own.
+    """
+    family_figures = {"family_deductible", "family_oop_max"}
     settings = {
         field.name: draw(_setting(field))
         for field in FIELDS
-        if field.kind not in {FieldKind.TEXT} and field.name != "payer_type"
+        if field.kind not in {FieldKind.TEXT} and field.name not in {"payer_type", *family_figures}
     }
+    if draw(st.booleans()):
+        deductible, oop_max = settings["deductible"], settings["oop_max"]
+        assert isinstance(deductible, Decimal)
+        settings["family_deductible"] = draw(st.one_of(st.none(), money("9000", str(deductible))))
+        settings["family_oop_max"] = draw(st.one_of(st.none(), money("18000", str(oop_max or 0))))
     return Plan(
         plan_id=draw(st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)),
         plan_name="Generated plan",
@@ -96,36 +106,58 @@ def plans(draw: st.DrawFn, payer_types: list[PayerType] | None = None) -> Plan:
 
 
 @st.composite
-def courses(draw: st.DrawFn, max_weeks: int = 20) -> Course:
-    """One discipline's course with realistic rates; sometimes an evaluation or a self-pay rate."""
+def courses(draw: st.DrawFn, max_weeks: int = 20, *, billed: bool = False) -> Course:
+    """One discipline's course with realistic rates; sometimes an evaluation or a self-pay rate.
+
+    With ``billed``, sometimes the clinic's billed charge too (a non-participating clinic's, under Medicare).
+    """
     return Course(
         visits_per_week=draw(st.integers(1, 7)),
         weeks=draw(st.integers(1, max_weeks)),
         visit_rate=draw(money("400", "1")),
         eval_rate=draw(st.one_of(st.none(), money("500", "1"))),
         self_pay_rate=draw(st.one_of(st.none(), money("300", "1"))),
+        billed_rate=draw(st.one_of(st.none(), money("600", "1"))) if billed else None,
     )
 
 
 @st.composite
-def care_plans(draw: st.DrawFn, max_weeks: int = 20) -> CarePlan:
-    """A plan of care with OT, PT or both, starting any day of 2025 to 2027."""
+def care_plans(draw: st.DrawFn, max_weeks: int = 20, *, clinic: bool = False) -> CarePlan:
+    """A plan of care with OT, PT or both, starting any day of 2025 to 2027.
+
+    With ``clinic``, the clinic may not participate with Medicare (and bill a charge) or not accept Medicaid.
+    """
     ot, pt = draw(st.sampled_from([(True, False), (False, True), (True, True)]))
+    standing = {}
+    if clinic:
+        standing = {
+            "medicare_participation": draw(st.sampled_from(list(MedicareParticipation))),
+            "accepts_medicaid": draw(st.booleans()),
+        }
     return CarePlan(
         start_date=draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))),
-        ot=draw(courses(max_weeks)) if ot else None,
-        pt=draw(courses(max_weeks)) if pt else None,
+        ot=draw(courses(max_weeks, billed=clinic)) if ot else None,
+        pt=draw(courses(max_weeks, billed=clinic)) if pt else None,
+        **standing,
     )
 
 
 @st.composite
 def accumulators_for(draw: st.DrawFn, plan: Plan) -> Accumulators:
-    """Year-to-date figures the plan could have produced."""
+    """Year-to-date figures the plan could have produced (the family's include the patient's)."""
     deductible_met = draw(money(str(plan.deductible)))
-    oop_cap = plan.oop_max if plan.oop_max is not None else Decimal("9000")
+    oop_cap = min(
+        plan.oop_max if plan.oop_max is not None else Decimal("9000"),
+        plan.family_oop_max if plan.family_oop_max is not None else Decimal("9000"),
+    )
+    oop_met = draw(money(str(oop_cap)))
+    family_deductible = plan.family_deductible if plan.family_deductible is not None else deductible_met
+    family_oop = plan.family_oop_max if plan.family_oop_max is not None else oop_met
     return Accumulators(
         deductible_met=deductible_met,
-        oop_met=draw(money(str(oop_cap))),
+        oop_met=oop_met,
+        family_deductible_met=draw(money(str(family_deductible), str(deductible_met))),
+        family_oop_met=draw(money(str(family_oop), str(oop_met))),
         ot_visits_used=draw(st.integers(0, 40)),
         pt_visits_used=draw(st.integers(0, 40)),
         other_pool_visits_used=draw(st.integers(0, 20)),
@@ -291,7 +323,11 @@ def second_insurances(
     presets = [NO_SECONDARY, MEDICAID] + ([MEDIGAP_G] if primary.payer_type is PayerType.MEDICARE else [])
     choice = draw(st.sampled_from([*presets, OWN_PLAN, *(plan.plan_id for plan in catalog)]))
     if choice in presets:
-        preset = {NO_SECONDARY: None, MEDICAID: medicaid_secondary(), MEDIGAP_G: medigap_plan_g(primary_so_far)}
+        preset = {
+            NO_SECONDARY: None,
+            MEDICAID: medicaid_secondary(),
+            MEDIGAP_G: medigap_plan_g(primary, primary_so_far),
+        }
         return choice, preset[choice]
     if choice == OWN_PLAN:
         plan = OWN_SECONDARY_TEMPLATE.model_copy(
@@ -417,4 +453,4 @@ def catalog_scenarios(
     """A catalog, a plan of care and year-to-date figures that fit one of its plans (often not the others)."""
     catalog = draw(catalogs(max_plans))
     so_far = draw(st.one_of(st.none(), accumulators_for(draw(st.sampled_from(catalog)))))
-    return catalog, draw(care_plans(max_weeks)), so_far
+    return catalog, draw(care_plans(max_weeks, clinic=True)), so_far

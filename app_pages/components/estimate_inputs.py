@@ -13,12 +13,14 @@ import streamlit as st
 from app_pages.components.eligibility_import import draw_eligibility_import
 from app_pages.components.network_inputs import (
     billed_charge,
+    clinic_questions,
     network_question,
 )
 from app_pages.components.next_caller import next_caller_button
 from app_pages.components.plan_rule_inputs import draw_plan_rules
 from app_pages.components.second_insurance_inputs import draw_second_insurance
 from app_pages.components.shared import Fields, clinic_today, seed
+from app_pages.components.take_home import clinic_settings
 from app_pages.components.year_so_far_inputs import SO_FAR_LABEL, draw_so_far
 from coverage import Plan
 from coverage.engine.care import EARLIEST_START, LATEST_START
@@ -95,6 +97,12 @@ def load_scenario(plans: list[Plan]) -> None:
     elif plan_is_gone:
         state[NOTICE] = ("The plan you had picked is no longer in the plan list: pick one again.", request)
     seed(form_values(request))
+    clinic = clinic_settings()  # what the link does not say of the clinic comes from clinic.toml
+    defaults = {
+        "medicare_participation": clinic.medicare_participation.value,
+        "accepts_medicaid": clinic.accepts_medicaid,
+    }
+    seed({key: value for key, value in defaults.items() if key not in params})
     if request.plan_choice == OWN_PLAN:
         state[SHOW_PLAN_RULES] = True
     if request.secondary_choice != NO_SECONDARY:  # a link with a second insurance shows which
@@ -148,6 +156,7 @@ def _care(fields: Fields) -> None:
         last=LATEST_START,
     )
     network_question(fields)
+    clinic_questions(fields)
     columns = st.columns(2)
     therapies = (("pt", "Physical therapy (PT)"), ("ot", "Occupational therapy (OT)"))
     for column, (discipline, name) in zip(columns, therapies, strict=True):

@@ -51,6 +51,7 @@ def draw_front_desk(view: Overview) -> None:
         st.markdown(
             "Visits left this plan year: "
             + "; ".join(f"{name} {'no limit' if count is None else count}" for name, count in left)
+            + (f" ({'; '.join(desk.limit_counting)})" if desk.limit_counting else "")
         )
         asks = [n for n in view.estimate.notices if n.kind in _DESK_ASKS]
         if asks:

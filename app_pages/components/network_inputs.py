@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_pages.components.shared import Fields
 from coverage.forms.fields import asks_billed_charge
+from coverage.forms.request import MEDICAID
 
 
 def network_question(fields: Fields) -> None:
@@ -26,11 +27,45 @@ def network_question(fields: Fields) -> None:
     )
 
 
-def billed_charge(fields: Fields, discipline: str) -> None:
-    """The clinic's billed charge per visit of one therapy, for the balance bill out of network.
+def clinic_questions(fields: Fields) -> None:
+    """How the clinic stands with Original Medicare and Medicaid, asked when the plan or the second plan is one.
 
-    Drawn only when the plan pays out of network (only then is there a balance bill, in this estimate or
-    beside it) or when the field needs a fix; its value is kept either way.
+    The answers start from clinic.toml (``medicare_participation``, ``accepts_medicaid``) and change only this
+    estimate; they are kept while not asked.
+    """
+    state = st.session_state
+    if state.get("payer_type") == "medicare" or "medicare_participation" in fields.problems:
+        fields.choice(
+            "Does the clinic participate with Medicare?",
+            "medicare_participation",
+            ["participating", "non_participating"],
+            {"participating": "Yes, it participates", "non_participating": "No, it does not participate"}.__getitem__,
+            help="Ask the clinic: 'Do you participate with Medicare and accept assignment?' A clinic that does not "
+            "is paid 95 % of Medicare's fee and may bill you up to the limiting charge, 115 % of that; you pay the "
+            "difference (an excess charge) on top of your 20 %.",
+        )
+    if (
+        state.get("payer_type") == "medicaid"
+        or state.get("secondary") == MEDICAID
+        or "accepts_medicaid" in fields.problems
+    ):
+        fields.choice(
+            "Does the clinic accept Medicaid?",
+            "accepts_medicaid",
+            [True, False],
+            {True: "Yes", False: "No"}.__getitem__,
+            help="Ask the clinic: 'Are you enrolled with Medicaid, and do you accept it for my visits?' A clinic "
+            "that accepts Medicaid may not bill you above what Medicaid pays; at one that does not, Medicaid pays "
+            "nothing.",
+        )
+
+
+def billed_charge(fields: Fields, discipline: str) -> None:
+    """The clinic's billed charge per visit of one therapy, for a balance bill or a Medicare excess charge.
+
+    Drawn only when the plan pays out of network, or the clinic does not participate with Original Medicare
+    (only then is there a balance bill, in this estimate or beside it), or when the field needs a fix; its value
+    is kept either way.
     """
     key = f"{discipline}_billed"
     if not asks_billed_charge(st.session_state) and key not in fields.problems:
@@ -38,9 +73,11 @@ def billed_charge(fields: Fields, discipline: str) -> None:
     fields.money(
         "Clinic's billed charge per visit",
         key,
-        help="Out of network only: what the clinic charges for a visit before insurance. You pay what it charges "
-        "above the plan's allowed amount (a balance bill), on top of your share. Ask the clinic: 'What do you bill "
-        "for a visit?' Blank: the visit rate (no balance bill).",
+        help="What the clinic charges for a visit before insurance. Out of network you pay what it charges above "
+        "the plan's allowed amount (a balance bill), on top of your share; a clinic that does not participate with "
+        "Medicare may bill at most the limiting charge, and the estimate caps a higher charge there. Ask the clinic: "
+        "'What do you bill for a visit?' Blank: the visit rate out of network (no balance bill); the limiting "
+        "charge at a clinic that does not participate with Medicare.",
         placeholder="same as the visit rate",
     )
 

@@ -11,10 +11,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from app_pages.components.plan_rule_inputs import PER_ROW, draw_plan_field
-from app_pages.components.shared import PERSIST, Fields, money_md
+from app_pages.components.shared import PERSIST, Fields
 from coverage import CoordinationMethod, Plan
 from coverage.engine.plan_fields import FIELD
-from coverage.engine.secondary import PART_B_DEDUCTIBLE_2026
 from coverage.forms.fields import SECONDARY, SECONDARY_METHOD, SECONDARY_PLAN_FIELDS, secondary_keys_for
 from coverage.forms.request import MEDICAID, MEDIGAP_G, NO_SECONDARY, OWN_PLAN
 
@@ -59,15 +58,16 @@ def draw_second_insurance(fields: Fields, plans: list[Plan], payer_labels: Calla
     choice = str(st.session_state.get(SECONDARY) or NO_SECONDARY)
     if choice == MEDIGAP_G:
         st.caption(
-            f"Medigap Plan G pays what Original Medicare leaves you (its 20%) once the Part B deductible "
-            f"({money_md(PART_B_DEDUCTIBLE_2026)} in 2026) is met, using the deductible met you typed for Original "
+            "Medigap Plan G pays what Original Medicare leaves you (its 20%) once the Part B deductible is met: "
+            "your Medicare plan's own deductible (under Your plan's rules) and the deductible met you typed for "
+            "it, in its plan year. It also pays any excess charge of a clinic that does not participate with "
             "Medicare. Visits Medicare does not cover stay yours."
         )
     elif choice == MEDICAID:
         st.caption(
             "Medicaid as second insurance pays what your first plan leaves you on each covered visit, so you owe "
-            "nothing for them. A balance bill and visits your first plan does not cover stay yours. Ask the "
-            "clinic: 'Do you accept Medicaid as secondary?'"
+            "nothing for them; a clinic that accepts Medicaid may not balance bill you. Visits your first plan "
+            "does not cover stay yours. Ask the clinic: 'Do you accept Medicaid as secondary?'"
         )
     applies = secondary_keys_for(choice)
     if SECONDARY_METHOD in applies:

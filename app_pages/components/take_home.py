@@ -50,6 +50,15 @@ def _cached_clinic(path: str, modified: float) -> Clinic:
     return load_clinic(path)
 
 
+def clinic_settings() -> Clinic:
+    """The clinic's settings for the estimate's defaults; the example clinic when the file cannot be used."""
+    modified = CLINIC_TOML.stat().st_mtime if CLINIC_TOML.is_file() else 0.0
+    try:
+        return _cached_clinic(str(CLINIC_TOML), modified)
+    except ClinicFileError:
+        return EXAMPLE_CLINIC  # the printout section says what is wrong with the file
+
+
 def _clinic() -> Clinic | None:
     modified = CLINIC_TOML.stat().st_mtime if CLINIC_TOML.is_file() else 0.0
     try:

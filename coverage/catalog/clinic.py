@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from coverage.engine.care import MedicareParticipation
 from coverage.engine.text import OneLine
 from coverage.engine.validation import field_problems
 
@@ -55,6 +56,11 @@ class Clinic(BaseModel):
     npi: str = Field(description="the clinic's 10-digit National Provider Identifier")
     tin: str = Field(description="the clinic's 9-digit Taxpayer Identification Number, as 12-3456789")
     location: OneLine = Field(default="", max_length=200, description="where the visits take place, if not the address")
+    medicare_participation: MedicareParticipation = Field(
+        default=MedicareParticipation.PARTICIPATING,
+        description="participating (takes Medicare's fee schedule amount in full) or non_participating",
+    )
+    accepts_medicaid: bool = Field(default=True, description="true when the clinic is enrolled with Medicaid")
 
     @field_validator("name", "address", "phone", "email", "npi", "tin", "location", mode="before")
     @classmethod
@@ -86,6 +92,13 @@ class Clinic(BaseModel):
         if not match:
             raise ValueError("must be the 9 digits of the TIN, as 12-3456789")
         return f"{match.group(1)}-{match.group(2)}"
+
+    @field_validator("accepts_medicaid", mode="before")
+    @classmethod
+    def _true_or_false(cls, value: object) -> object:
+        if not isinstance(value, bool):
+            raise ValueError("must be true or false, without quotes")
+        return value
 
     @property
     def service_location(self) -> str:

@@ -20,6 +20,7 @@ from coverage.engine.money import MoneyError, parse_money
 
 MAX_AGE = 120
 DEFAULT_PLANS = Path(__file__).resolve().parents[2] / "plans.csv"
+DEFAULT_CLINIC = Path(__file__).resolve().parents[2] / "clinic.toml"
 
 _EPILOG = """exit codes:
   0  done
@@ -86,6 +87,8 @@ _SO_FAR = (
     ("pt_threshold_used", "AMOUNT", "Medicare: PT allowed amounts already counted toward the KX threshold"),
     ("oon_deductible_met", "AMOUNT", "out-of-network deductible already paid, where the plan counts it apart"),
     ("oon_oop_met", "AMOUNT", "out-of-network spending toward that maximum, where the plan counts it apart"),
+    ("family_deductible_met", "AMOUNT", "family plans: the deductible the whole family has paid, this patient's too"),
+    ("family_oop_met", "AMOUNT", "family plans: what the whole family has paid toward the family maximum"),
 )
 
 
@@ -129,6 +132,21 @@ def _care_options(parser: argparse.ArgumentParser) -> None:
             metavar=kind,
             help=meaning,
         )
+    clinic = parser.add_argument_group("the clinic (default: clinic.toml's answers)")
+    clinic.add_argument(
+        "--medicare-participation",
+        choices=("participating", "non_participating"),
+        help="does the clinic participate with Original Medicare? non_participating: Medicare allows 95 %% of "
+        "the fee and the clinic may bill up to the limiting charge (115 %% of that)",
+    )
+    clinic.add_argument(
+        "--clinic-not-in-medicaid",
+        action="store_true",
+        help="the clinic does not accept Medicaid: a Medicaid plan (or Medicaid second) pays nothing",
+    )
+    clinic.add_argument(
+        "--clinic", type=Path, default=DEFAULT_CLINIC, metavar="TOML", help="the clinic settings (default clinic.toml)"
+    )
     parser.add_argument(
         "--plans",
         type=Path,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
+from coverage.catalog.clinic import ClinicFileError, load_clinic
 from coverage.catalog.cms_import import PufFileError, RateChoice, import_cms
 from coverage.catalog.loader import PlanFileError, load_plans
 from coverage.cli import output as cli_output
@@ -47,7 +48,12 @@ def _care(args: argparse.Namespace) -> tuple[CarePlan, Accumulators]:
     if not courses:
         raise UsageError("choose at least one therapy: --pt 2x8, --ot 1x6 or both")
     so_far = Accumulators(**{field: getattr(args, field) for field in Accumulators.model_fields})
-    return CarePlan(start_date=args.start, **courses), so_far
+    clinic = load_clinic(args.clinic)
+    standing = {
+        "medicare_participation": args.medicare_participation or clinic.medicare_participation,
+        "accepts_medicaid": clinic.accepts_medicaid and not args.clinic_not_in_medicaid,
+    }
+    return CarePlan(start_date=args.start, **standing, **courses), so_far
 
 
 def _rates(args: argparse.Namespace) -> RateChoice | None:
@@ -100,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanFileError as exc:
         print(f"The plans file cannot be used: {exc}", file=sys.stderr)
         return BAD_PLANS
-    except (YearToDateError, PufFileError, ValidationError) as exc:  # e.g. a start date outside 2000-2099
+    except (YearToDateError, PufFileError, ClinicFileError, ValidationError) as exc:  # e.g. a start in 2100
         print(
             f"The figures cannot be used: {describe(exc)}" if isinstance(exc, ValidationError) else exc, file=sys.stderr
         )

@@ -151,9 +151,12 @@ def import_report(report: ImportReport, output: Path, problems_file: Path | None
                 "plans_left_out": report.plans_left_out,
                 "benefit_rows": report.benefit_rows,
                 "problems": [asdict(p) for p in report.problems],
+                "family_left_blank": [asdict(p) for p in report.family_left_blank],
             }
         )
         return
+    for problem in report.family_left_blank[:PROBLEMS_LISTED]:
+        print(f"written as self-only (family figures left blank): {problem}", file=sys.stderr)
     for problem in report.problems[:PROBLEMS_LISTED]:
         print(f"{'premium blank' if problem.premium_only else 'left out'}: {problem}", file=sys.stderr)
     if len(report.problems) > PROBLEMS_LISTED:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -22,7 +23,8 @@ class Accumulators(BaseModel):
     """The patient's figures so far in the plan year that contains the start date.
 
     ``oon_deductible_met`` and ``oon_oop_met`` are the out-of-network figures, used for care out of
-    network when the plan keeps them apart from the in-network ones.
+    network when the plan keeps them apart from the in-network ones. ``family_deductible_met`` and
+    ``family_oop_met`` are the whole family's figures on a family plan (this patient's included).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -36,6 +38,8 @@ class Accumulators(BaseModel):
     pt_threshold_used: Money = ZERO
     oon_deductible_met: Money = ZERO
     oon_oop_met: Money = ZERO
+    family_deductible_met: Money = ZERO
+    family_oop_met: Money = ZERO
 
 
 class Course(BaseModel):
@@ -84,8 +88,19 @@ class Course(BaseModel):
         return self.allowed(visit_index)
 
 
+class MedicareParticipation(StrEnum):
+    """Whether the clinic participates with Original Medicare (accepts its fee schedule amount in full)."""
+
+    PARTICIPATING = "participating"
+    NON_PARTICIPATING = "non_participating"
+
+
 class CarePlan(BaseModel):
-    """The plan of care: a start date and an OT course, a PT course, or both, in or out of network."""
+    """The plan of care: a start date and an OT course, a PT course, or both, in or out of network.
+
+    ``medicare_participation`` and ``accepts_medicaid`` say how the clinic stands with Original Medicare
+    and Medicaid (see :mod:`coverage.engine.participation`); they change nothing under other plans.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -93,6 +108,8 @@ class CarePlan(BaseModel):
     ot: Course | None = None
     pt: Course | None = None
     in_network: bool = True
+    medicare_participation: MedicareParticipation = MedicareParticipation.PARTICIPATING
+    accepts_medicaid: bool = True
 
     @field_validator("start_date")
     @classmethod

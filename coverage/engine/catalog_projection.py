@@ -14,7 +14,8 @@ from enum import IntEnum
 
 import numpy as np
 
-from coverage.engine.care import Accumulators, CarePlan
+from coverage.engine.care import Accumulators, CarePlan, MedicareParticipation
+from coverage.engine.participation import excess_charge, non_participating_allowed
 from coverage.engine.plan_table import NO_MAXIMUM, Cents, Flags, PlanTable, cents
 from coverage.engine.schedule import ScheduledVisit, plan_year_start_on_or_before, schedule
 
@@ -26,6 +27,7 @@ class Refusal(IntEnum):
     SELF_PAY = 1
     OWN_LIMIT = 2
     COMBINED_LIMIT = 3
+    MEDICAID_NOT_ACCEPTED = 4
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,21 +59,76 @@ def _year_resets(table: PlanTable, care: CarePlan, visits: list[ScheduledVisit])
     return resets
 
 
+def year_to_date_fits(table: PlanTable, so_far: Accumulators) -> Flags:
+    """Per plan: True when the figures so far fit it, as :mod:`coverage.engine.year_to_date` checks them."""
+    met, oop_met = cents(so_far.deductible_met), cents(so_far.oop_met)
+    family_met, family_oop_met = cents(so_far.family_deductible_met), cents(so_far.family_oop_met)
+    aggregate = table.has_family_deductible & ~table.family_deductible_embedded
+    own = (aggregate | (met <= table.deductible)) & (~table.has_oop_max | (oop_met <= table.oop_max))
+    family = ~table.has_family_deductible | ((family_met <= table.family_deductible) & (met <= family_met))
+    family_oop = ~table.has_family_oop_max | ((family_oop_met <= table.family_oop_max) & (oop_met <= family_oop_met))
+    fits: Flags = own & family & family_oop
+    return fits
+
+
+@dataclass
+class _Year:
+    """The running figures of every plan: own and family deductible left and room, visit counts."""
+
+    own_left: Cents
+    family_left: Cents  # NO_MAXIMUM where the plan has no family deductible
+    own_room: Cents  # NO_MAXIMUM where the plan has no maximum
+    family_room: Cents
+    used: dict[str, Cents]
+    pool: Cents
+
+    @classmethod
+    def opening(cls, table: PlanTable, so_far: Accumulators, size: int) -> _Year:
+        """The plan year of the start date, from the figures so far."""
+        applies = table.deductible_applies
+        own_left = np.where(applies, np.maximum(table.deductible - cents(so_far.deductible_met), 0), 0)
+        family = table.has_family_deductible & applies
+        zeros = np.zeros(size, dtype=np.int64)
+        return cls(
+            own_left=own_left,
+            family_left=np.where(family, table.family_deductible - cents(so_far.family_deductible_met), NO_MAXIMUM),
+            own_room=np.where(table.has_oop_max, table.oop_max - cents(so_far.oop_met), NO_MAXIMUM),
+            family_room=np.where(
+                table.has_family_oop_max, table.family_oop_max - cents(so_far.family_oop_met), NO_MAXIMUM
+            ),
+            used={"OT": zeros + so_far.ot_visits_used, "PT": zeros + so_far.pt_visits_used},
+            pool=zeros + (so_far.ot_visits_used + so_far.pt_visits_used + so_far.other_pool_visits_used),
+        )
+
+    def reset(self, fresh: _Year, where: Flags) -> None:
+        """Start a new plan year where ``where`` is true."""
+        self.own_left = np.where(where, fresh.own_left, self.own_left)
+        self.family_left = np.where(where, fresh.family_left, self.family_left)
+        self.own_room = np.where(where, fresh.own_room, self.own_room)
+        self.family_room = np.where(where, fresh.family_room, self.family_room)
+        self.used = {d: np.where(where, fresh.used[d], count) for d, count in self.used.items()}
+        self.pool = np.where(where, fresh.pool, self.pool)
+
+    def deductible_left(self, table: PlanTable) -> Cents:
+        """Embedded: the smaller of own and family; aggregate: the family's; self-only: the own."""
+        aggregate = table.has_family_deductible & ~table.family_deductible_embedded & table.deductible_applies
+        left: Cents = np.where(aggregate, self.family_left, np.minimum(self.own_left, self.family_left))
+        return left
+
+
 def project_catalog(table: PlanTable, care: CarePlan, so_far: Accumulators) -> CatalogOutcome:  # noqa: PLR0915
     """Cost every visit of ``care`` under every plan of ``table``, from the figures ``so_far``."""
     visits = schedule(care)
     size = len(table)
     zeros = np.zeros(size, dtype=np.int64)
     never = np.full(size, -1, dtype=np.int64)
-    fits = (cents(so_far.deductible_met) <= table.deductible) & (
-        ~table.has_oop_max | (cents(so_far.oop_met) <= table.oop_max)
-    )
-    full_deductible = np.where(table.deductible_applies, table.deductible, 0)
-    deductible_left = np.where(table.deductible_applies, table.deductible - cents(so_far.deductible_met), 0)
-    full_room = table.oop_max
-    room = np.where(table.has_oop_max, table.oop_max - cents(so_far.oop_met), NO_MAXIMUM)
-    used = {"OT": zeros + so_far.ot_visits_used, "PT": zeros + so_far.pt_visits_used}
-    pool = zeros + (so_far.ot_visits_used + so_far.pt_visits_used + so_far.other_pool_visits_used)
+    fits = year_to_date_fits(table, so_far)
+    year = _Year.opening(table, so_far, size)
+    fresh = _Year.opening(table, Accumulators(), size)
+    non_participating = table.is_medicare & (care.medicare_participation == MedicareParticipation.NON_PARTICIPATING)
+    refused_by_medicaid = table.is_medicaid & (not care.accepts_medicaid)
+    covers = table.covers_visits & ~refused_by_medicaid
+    has_a_maximum = table.has_oop_max | table.has_family_oop_max
     copay_today = np.zeros(size, dtype=np.bool_)
     pool_today = np.zeros(size, dtype=np.bool_)
     before = table.copay_before_deductible
@@ -80,28 +137,35 @@ def project_catalog(table: PlanTable, care: CarePlan, so_far: Accumulators) -> C
     previous_date = None
     for position, (visit, reset) in enumerate(zip(visits, _year_resets(table, care, visits), strict=True)):
         if reset is not None:
-            deductible_left = np.where(reset, full_deductible, deductible_left)
-            room = np.where(reset, full_room, room)
-            used = {d: np.where(reset, 0, count) for d, count in used.items()}
-            pool = np.where(reset, 0, pool)
+            year.reset(fresh, reset)
         if visit.date != previous_date:
             copay_today[:] = False
             pool_today[:] = False
             previous_date = visit.date
         course = care.course(visit.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
-        allowed = cents(course.allowed(visit.course_index))
+        typed = course.allowed(visit.course_index)
+        reduced = non_participating_allowed(typed)
+        allowed = np.where(non_participating, cents(reduced), cents(typed))
+        excess = np.where(non_participating, cents(excess_charge(reduced, course.billed_rate)), 0)
         price = cents(course.self_pay(visit.course_index))
-        discipline_used = used[visit.discipline]
+        discipline_used = year.used[visit.discipline]
+        deductible_left = year.deductible_left(table)
+        room = np.minimum(year.own_room, year.family_room)
 
-        # Is the visit covered? (state before this visit)
-        shares_a_place = table.same_day_counts_once & pool_today
-        own_out = discipline_used >= table.limit(visit.discipline)
-        combined_out = ~shares_a_place & (pool >= table.combined_visit_limit)
-        covered = table.covers_visits & ~own_out & ~combined_out
+        # Does the visit take a place in the limits, and is it covered? (state before this visit)
+        copay_due = np.where(table.one_copay_per_day & copay_today, 0, table.copay(visit.discipline))
+        evaluation = visit.course_index == 0 and course.eval_rate is not None
+        under_deductible = (
+            table.deductible_applies & (allowed > 0) & (allowed <= deductible_left) & ~(before & (copay_due > 0))
+        )
+        place = ~(evaluation & ~table.evaluation_counts) & (table.deductible_visits_count | ~under_deductible)
+        shares_a_place = table.counts_days & pool_today
+        own_out = place & (discipline_used >= table.limit(visit.discipline))
+        combined_out = place & ~shares_a_place & (year.pool >= table.combined_visit_limit)
+        covered = covers & ~own_out & ~combined_out
 
         # The patient's share, charged in the plan's order, then capped by the room left.
-        copay_due = np.where(table.one_copay_per_day & copay_today, 0, table.copay(visit.discipline))
         deductible_after = np.minimum(allowed, deductible_left)
         copay_after = np.minimum(copay_due, allowed - deductible_after)
         copay_before = np.minimum(copay_due, allowed)
@@ -115,32 +179,35 @@ def project_catalog(table: PlanTable, care: CarePlan, so_far: Accumulators) -> C
         share = first_paid + second_paid + third_paid
         deductible_paid = np.where(before, second_paid, first_paid)
 
-        patient_total += np.where(covered, share, price)
+        patient_total += np.where(covered, share + excess, price)
         plan_total += np.where(covered, allowed - share, 0)
         not_covered += ~covered
         not_covered_cost += np.where(covered, 0, price)
         first_refusal = (refused_at < 0) & ~covered
-        refusal = np.where(
-            first_refusal,
-            np.where(
-                ~table.covers_visits, Refusal.SELF_PAY, np.where(own_out, Refusal.OWN_LIMIT, Refusal.COMBINED_LIMIT)
-            ),
-            refusal,
+        why = np.where(own_out, Refusal.OWN_LIMIT, Refusal.COMBINED_LIMIT)
+        why = np.where(
+            ~table.covers_visits, Refusal.SELF_PAY, np.where(refused_by_medicaid, Refusal.MEDICAID_NOT_ACCEPTED, why)
         )
+        refusal = np.where(first_refusal, why, refusal)
         refused_at = np.where(first_refusal, position, refused_at)
 
         # What the covered visit uses up.
         copay_today |= covered & (copay_part > 0)
-        used[visit.discipline] = discipline_used + covered
-        takes_a_place = covered & ~shares_a_place
-        pool = pool + takes_a_place
+        counted = covered & place
+        year.used[visit.discipline] = discipline_used + counted
+        takes_a_place = counted & ~shares_a_place
+        year.pool = year.pool + takes_a_place
         pool_today |= takes_a_place
         deductible_paid = np.where(covered, deductible_paid, 0)
-        deductible_left = deductible_left - deductible_paid
-        met = (deductible_met_at < 0) & (deductible_paid > 0) & (deductible_left == 0)
+        share = np.where(covered, share, 0)
+        year.own_left = np.maximum(year.own_left - deductible_paid, 0)
+        year.family_left = np.where(table.has_family_deductible, year.family_left - deductible_paid, year.family_left)
+        year.own_room = np.where(table.has_oop_max, year.own_room - share, year.own_room)
+        year.family_room = np.where(table.has_family_oop_max, year.family_room - share, year.family_room)
+        met = (deductible_met_at < 0) & (deductible_paid > 0) & (year.deductible_left(table) == 0)
         deductible_met_at = np.where(met, position, deductible_met_at)
-        room = np.where(covered, room - share, room)
-        reached = (oop_reached_at < 0) & covered & table.has_oop_max & (share > 0) & (room == 0)
+        room_after = np.minimum(year.own_room, year.family_room)
+        reached = (oop_reached_at < 0) & covered & has_a_maximum & (share > 0) & (room_after == 0)
         oop_reached_at = np.where(reached, position, oop_reached_at)
     return CatalogOutcome(
         visits=tuple(visits),

@@ -7,7 +7,6 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from coverage.engine.care import Accumulators, CarePlan
-from coverage.engine.money import format_money
 from coverage.engine.network import network_terms
 from coverage.engine.notices import (
     Notice,
@@ -17,16 +16,15 @@ from coverage.engine.notices import (
     secondary_plan_year_reset,
     secondary_visit_limit_reached,
 )
+from coverage.engine.participation import medicaid_forbids_balance_bill, medicaid_refuses
 from coverage.engine.plans import Discipline, Plan
 from coverage.engine.projection import project
 from coverage.engine.secondary import Secondary, coordinate
+from coverage.engine.secondary_notices import secondary_notices
 from coverage.engine.visit_cost import VISIT_COLUMNS, Totals, VisitCost
+from coverage.engine.year_to_date import YearToDateError, check_year_to_date
 
-__all__ = ["VISIT_COLUMNS", "Estimate", "Totals", "VisitCost", "YearToDateError", "estimate"]
-
-
-class YearToDateError(ValueError):
-    """Figures so far this year that the plan makes impossible (e.g. more deductible met than it has)."""
+__all__ = ["VISIT_COLUMNS", "Estimate", "Totals", "VisitCost", "YearToDateError", "check_year_to_date", "estimate"]
 
 
 class Estimate(BaseModel):
@@ -59,26 +57,6 @@ class Estimate(BaseModel):
         return self.ot_total if discipline == "OT" else self.pt_total
 
 
-def check_year_to_date(plan: Plan, so_far: Accumulators, *, which: str = "the plan's", advise: bool = False) -> None:
-    """Refuse year-to-date figures the plan cannot have produced.
-
-    ``advise`` adds what to type instead ("type at most $283.00"), for a form where the figure is the
-    thing to fix (not for a comparison, where the figure is right and the plan is simply not the patient's).
-    """
-    problems = []
-
-    def said(figure: str, met: Decimal, most: Decimal, name: str) -> str:
-        advice = f": type at most {format_money(most)}" if advise else ""
-        return f"{figure} ({format_money(met)}) is more than {which} {name} ({format_money(most)}){advice}."
-
-    if so_far.deductible_met > plan.deductible:
-        problems.append(said("Deductible met", so_far.deductible_met, plan.deductible, "deductible"))
-    if plan.oop_max is not None and so_far.oop_met > plan.oop_max:
-        problems.append(said("Out-of-pocket met", so_far.oop_met, plan.oop_max, "maximum"))
-    if problems:
-        raise YearToDateError(" ".join(problems))
-
-
 def estimate(
     plan: Plan, care: CarePlan, accumulators: Accumulators | None = None, *, secondary: Secondary | None = None
 ) -> Estimate:
@@ -105,12 +83,20 @@ def estimate(
             secondary.plan,
             in_network,
             secondary.accumulators,
-            covers=secondary.plan.covers_visits,
+            covers=secondary.plan.covers_visits and not medicaid_refuses(secondary.plan, care),
             balance_billing=False,
             only=frozenset(position for position, visit in enumerate(visits) if visit.covered),
+            allowed=[visit.allowed for visit in visits],
         )
-        visits = coordinate(visits, as_primary.visits, secondary.method)
-        notices = _with_secondary_milestones(notices, as_primary.notices, secondary.plan)
+        visits = coordinate(
+            visits,
+            as_primary.visits,
+            secondary.method,
+            pays_excess_charges=secondary.pays_excess_charges,
+            writes_off_balance_bill=medicaid_forbids_balance_bill(secondary.plan, care),
+        )
+        said = [*secondary_notices(secondary, care), *as_primary.notices]
+        notices = _with_secondary_milestones(notices, said, secondary.plan)
     return Estimate(
         plan=plan,
         care=care,
@@ -131,7 +117,12 @@ def _with_secondary_milestones(primary: list[Notice], as_primary: list[Notice], 
     threshold) are the primary's business on the claim. On the same date the primary's come first.
     """
     said = [told for notice in as_primary if (told := _said_of_the_secondary(notice, plan)) is not None]
+    said = [notice for notice in as_primary if notice.kind in _SAID_AS_IS] + said
     return sorted([*primary, *said], key=lambda notice: notice.date)  # a stable sort keeps each list's order
+
+
+#: The second insurance's notices that :func:`secondary_notices` words for it already.
+_SAID_AS_IS = frozenset((NoticeKind.MEDICAID_NOT_ACCEPTED, NoticeKind.MEDIGAP_DEDUCTIBLE))
 
 
 def _said_of_the_secondary(notice: Notice, plan: Plan) -> Notice | None:

@@ -7,7 +7,9 @@ the plan keeps one deductible and one out-of-pocket bucket for both networks, so
 care starts from the in-network figures so far (anything met beyond the out-of-network amount
 means it is met); otherwise it starts from the separate out-of-network figures.
 The clinic's billed charge above the allowed amount (the balance bill) is the patient's and
-counts toward nothing.
+counts toward nothing, except under Medicaid at a clinic that accepts it, which may not balance bill;
+at a clinic that does not accept Medicaid, Medicaid pays nothing in or out of network
+(:mod:`coverage.engine.participation`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from coverage.engine.care import Accumulators, CarePlan
+from coverage.engine.participation import medicaid_forbids_balance_bill, medicaid_refuses
 from coverage.engine.plans import Plan
 
 
@@ -29,6 +32,8 @@ class NetworkTerms(NamedTuple):
 
 def network_terms(plan: Plan, care: CarePlan, so_far: Accumulators) -> NetworkTerms:
     """The terms that apply to ``care`` under ``plan``: in network as they are, or out of network."""
+    if medicaid_refuses(plan, care):
+        return NetworkTerms(plan, so_far, covers=False, balance_billing=False)
     if care.in_network:
         return NetworkTerms(plan, so_far, plan.covers_visits, balance_billing=False)
     if not (plan.covers_visits and plan.oon_covered):
@@ -43,5 +48,5 @@ def network_terms(plan: Plan, care: CarePlan, so_far: Accumulators) -> NetworkTe
         terms,
         so_far.model_copy(update={"deductible_met": deductible_met, "oop_met": oop_met}),
         covers=True,
-        balance_billing=True,
+        balance_billing=not medicaid_forbids_balance_bill(plan, care),
     )

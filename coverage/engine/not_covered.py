@@ -19,6 +19,7 @@ class NotCovered(StrEnum):
 
     NO_INSURANCE = "no_insurance"  # a self-pay "plan": no insurance pays for any visit
     OUT_OF_NETWORK = "out_of_network"  # the plan pays nothing for out-of-network therapy
+    MEDICAID_NOT_ACCEPTED = "medicaid_not_accepted"  # a Medicaid plan, at a clinic that does not accept Medicaid
     PRIMARY_REFUSED = "primary_refused"  # a second plan pays only where the primary covers the visit
     OWN_LIMIT = "own_limit"  # the visits of this therapy's own limit are used up
     SHARED_LIMIT = "shared_limit"  # the visits of the limit OT, PT and others share are used up
@@ -49,6 +50,8 @@ def words(why: WhyNotCovered) -> str:
         return "no insurance pays for this visit"
     if why.reason is NotCovered.OUT_OF_NETWORK:
         return "the plan pays nothing for out-of-network therapy"
+    if why.reason is NotCovered.MEDICAID_NOT_ACCEPTED:
+        return "the clinic does not accept Medicaid"
     if why.reason is NotCovered.PRIMARY_REFUSED:
         return "the primary plan does not cover this visit"
     name = why.discipline if why.reason is NotCovered.OWN_LIMIT else "combined therapy"

@@ -35,6 +35,10 @@ class NoticeKind(StrEnum):
     SECONDARY_OOP_MAX_REACHED = "secondary_oop_max_reached"
     SECONDARY_VISIT_LIMIT_REACHED = "secondary_visit_limit_reached"
     SECONDARY_PLAN_YEAR_RESET = "secondary_plan_year_reset"
+    MEDICARE_NON_PARTICIPATING = "medicare_non_participating"  # these four: coverage.engine.payer_notices
+    LIMITING_CHARGE_CAPPED = "limiting_charge_capped"
+    MEDICAID_NOT_ACCEPTED = "medicaid_not_accepted"
+    MEDIGAP_DEDUCTIBLE = "medigap_deductible"
 
 
 class Notice(BaseModel):

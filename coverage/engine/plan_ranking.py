@@ -16,13 +16,13 @@ import pandas as pd
 
 from coverage.engine.care import Accumulators, CarePlan
 from coverage.engine.catalog_projection import CatalogOutcome, Refusal, project_catalog
-from coverage.engine.course_estimate import YearToDateError, check_year_to_date
 from coverage.engine.money import CENT
 from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import visit_label
 from coverage.engine.plan_table import Cents, PlanTable
 from coverage.engine.plans import Discipline, Plan
 from coverage.engine.year_cost import YEAR_COST_COLUMNS, RankOrder, year_premiums, year_ranks, year_totals
+from coverage.engine.year_to_date import YearToDateError, check_year_to_date
 
 #: The columns of :func:`compare_plans`, in order: a contract the page and the command line rely on.
 COMPARISON_COLUMNS = (
@@ -127,6 +127,7 @@ _KEY_SPAN = 1 << 42  # above any limit a plan can have
 #: The catalog engine's refusal codes in the vocabulary both engines share.
 _AS_REASON = {
     Refusal.SELF_PAY: NotCovered.NO_INSURANCE,
+    Refusal.MEDICAID_NOT_ACCEPTED: NotCovered.MEDICAID_NOT_ACCEPTED,
     Refusal.OWN_LIMIT: NotCovered.OWN_LIMIT,
     Refusal.COMBINED_LIMIT: NotCovered.SHARED_LIMIT,
 }
@@ -138,7 +139,7 @@ def _reason(key: int) -> WhyNotCovered | None:
     if kind == Refusal.NONE:
         return None
     reason = _AS_REASON[Refusal(kind)]
-    if reason is NotCovered.NO_INSURANCE:
+    if reason in {NotCovered.NO_INSURANCE, NotCovered.MEDICAID_NOT_ACCEPTED}:
         return WhyNotCovered(reason=reason)
     discipline: Discipline | None = ("OT" if refused_ot else "PT") if reason is NotCovered.OWN_LIMIT else None
     return WhyNotCovered(reason=reason, discipline=discipline, limit=limit)

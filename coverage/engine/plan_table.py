@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from coverage.engine.plan_fields import FIELD, FieldKind, PlanField
-from coverage.engine.plans import CopayTiming, Discipline, Plan
+from coverage.engine.plans import CopayTiming, Discipline, PayerType, Plan
 
 Cents = npt.NDArray[np.int64]
 Flags = npt.NDArray[np.bool_]
@@ -83,6 +83,16 @@ class PlanTable:
     has_oop_max: Flags
     copay_before_deductible: Flags
     covers_visits: Flags
+    family_deductible: Cents  # NO_MAXIMUM where the plan has none
+    has_family_deductible: Flags
+    family_deductible_embedded: Flags
+    family_oop_max: Cents  # NO_MAXIMUM where the plan has none
+    has_family_oop_max: Flags
+    evaluation_counts: Flags  # evaluation_counts_toward_limit
+    deductible_visits_count: Flags  # deductible_visits_count_toward_limit
+    counts_days: Flags  # limit_counts days, or same_day_counts_once
+    is_medicare: Flags  # Original Medicare: the non-participating rate and limiting charge apply
+    is_medicaid: Flags
     year_start_kinds: tuple[str, ...]  # the distinct plan_year_start values (MM-DD)
     year_start_kind: Cents  # index into year_start_kinds, per plan
 
@@ -101,6 +111,13 @@ class PlanTable:
             has_oop_max=_flags([p.oop_max is not None for p in plans]),
             copay_before_deductible=_flags([p.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE for p in plans]),
             covers_visits=_flags([p.covers_visits for p in plans]),
+            has_family_deductible=_flags([p.family_deductible is not None for p in plans]),
+            has_family_oop_max=_flags([p.family_oop_max is not None for p in plans]),
+            evaluation_counts=_flags([p.evaluation_counts_toward_limit for p in plans]),
+            deductible_visits_count=_flags([p.deductible_visits_count_toward_limit for p in plans]),
+            counts_days=_flags([p.counts_days for p in plans]),
+            is_medicare=_flags([p.payer_type is PayerType.MEDICARE for p in plans]),
+            is_medicaid=_flags([p.payer_type is PayerType.MEDICAID for p in plans]),
             year_start_kinds=kinds,
             year_start_kind=np.array([kind_index[p.plan_year_start] for p in plans], dtype=np.int64),
         )

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from coverage.engine.money import ZERO, Money, Percent
 from coverage.engine.text import as_a_spreadsheet_sees_it, one_line
@@ -76,6 +76,13 @@ class CopayTiming(StrEnum):
     BEFORE_DEDUCTIBLE = "before_deductible"
 
 
+class LimitCounting(StrEnum):
+    """What a visit limit counts: visits, or days with a covered visit (an OT and a PT visit on one day: one)."""
+
+    VISITS = "visits"
+    DAYS = "days"
+
+
 class Plan(BaseModel):
     """One plan's therapy benefit, exactly as a plans.csv row states it."""
 
@@ -111,6 +118,14 @@ class Plan(BaseModel):
     oon_ot_coinsurance_pct: Percent = Decimal(0)
     oon_pt_coinsurance_pct: Percent = Decimal(0)
     oon_counts_toward_in_network: bool = False
+    # A family plan's figures (optional; blank = the plan is self-only): see coverage.engine.year_state.
+    family_deductible: Money | None = None
+    family_oop_max: Money | None = None
+    family_deductible_embedded: bool = True
+    # What takes a place in a visit limit (optional): see coverage.engine.visit_limits.
+    evaluation_counts_toward_limit: bool = True
+    deductible_visits_count_toward_limit: bool = True
+    limit_counts: LimitCounting = LimitCounting.VISITS
     monthly_premium: Money | None = None  # what the plan costs a month; None: not known
 
     @field_validator("plan_id")
@@ -141,6 +156,20 @@ class Plan(BaseModel):
         parse_month_day(value)
         return value
 
+    @field_validator("family_deductible", "family_oop_max")
+    @classmethod
+    def _family_figure_covers_one_person(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        own = info.data.get("deductible" if info.field_name == "family_deductible" else "oop_max")
+        if value is not None and own is not None and value < own:
+            what = "deductible" if info.field_name == "family_deductible" else "out-of-pocket maximum"
+            raise ValueError(f"must be at least the {what} of one person ({own:,.2f})")
+        return value
+
+    @property
+    def counts_days(self) -> bool:
+        """True when the shared limit counts days: ``limit_counts`` days, or the older ``same_day_counts_once``."""
+        return self.limit_counts is LimitCounting.DAYS or self.same_day_counts_once
+
     def copay(self, discipline: Discipline) -> Decimal:
         """The copay this plan charges for one visit of ``discipline``."""
         return self.ot_copay if discipline == "OT" else self.pt_copay
@@ -156,12 +185,15 @@ class Plan(BaseModel):
     def out_of_network_terms(self) -> Plan:
         """The plan with its out-of-network deductible, maximum, copays and coinsurance in force.
 
-        Visit limits, plan year, the deductible's order and every other rule stay as they are.
+        Visit limits, plan year, the deductible's order and every other rule stay as they are. The family
+        figures are in-network ones, so out of network the plan is costed as self-only.
         """
         return self.model_copy(
             update={
                 "deductible": self.oon_deductible,
                 "oop_max": self.oon_oop_max,
+                "family_deductible": None,
+                "family_oop_max": None,
                 "ot_copay": self.oon_ot_copay,
                 "pt_copay": self.oon_pt_copay,
                 "ot_coinsurance_pct": self.oon_ot_coinsurance_pct,

@@ -14,7 +14,13 @@ secondary would have paid as primary:
   amounts; both names are offered because payers use both words.
 
 A visit the primary does not cover stays at the self-pay rate: the secondary would then act as
-primary, which this tool does not estimate (the README says so).
+primary, which this tool does not estimate (the README says so). The secondary works on the primary's
+allowed amounts (95 % of the fee schedule amount at a clinic that does not participate with Medicare).
+
+Two presets: Medigap Plan G (:func:`medigap_plan_g`), which also pays the Part B excess charge of each
+visit both cover, and Medicaid as secondary (:func:`medicaid_secondary`); with Medicaid as the second
+insurance a clinic that accepts Medicaid writes off any balance bill on the visits Medicaid covers, and a
+clinic that does not accept it gets nothing from Medicaid (:mod:`coverage.engine.participation`).
 """
 
 from __future__ import annotations
@@ -29,9 +35,6 @@ from coverage.engine.money import ZERO
 from coverage.engine.plans import PayerType, Plan
 from coverage.engine.visit_cost import VisitCost
 
-#: Original Medicare's Part B deductible for 2026 (CMS fact sheet, Nov 2025): Medigap Plan G does not pay it.
-PART_B_DEDUCTIBLE_2026 = Decimal("283.00")
-
 
 class CoordinationMethod(StrEnum):
     """How the secondary plan coordinates with the primary."""
@@ -42,13 +45,18 @@ class CoordinationMethod(StrEnum):
 
 
 class Secondary(BaseModel):
-    """A secondary plan, the way it coordinates, and its own figures so far this year."""
+    """A secondary plan, the way it coordinates, and its own figures so far this year.
+
+    ``pays_excess_charges``: it also pays the balance bill (a Part B excess charge) of each visit it
+    covers, whatever its deductible (Medigap Plan G).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     plan: Plan
     method: CoordinationMethod = CoordinationMethod.TRADITIONAL
     accumulators: Accumulators = Accumulators()
+    pays_excess_charges: bool = False
 
 
 def secondary_payment(
@@ -60,8 +68,19 @@ def secondary_payment(
     return min(max(as_primary - primary_pays, ZERO), patient_share)
 
 
-def coordinate(primary: list[VisitCost], as_primary: list[VisitCost], method: CoordinationMethod) -> list[VisitCost]:
-    """The primary's visits with the secondary's payment taken off what the patient pays."""
+def coordinate(
+    primary: list[VisitCost],
+    as_primary: list[VisitCost],
+    method: CoordinationMethod,
+    *,
+    pays_excess_charges: bool = False,
+    writes_off_balance_bill: bool = False,
+) -> list[VisitCost]:
+    """The primary's visits with the secondary's payment taken off what the patient pays.
+
+    On each visit both cover, ``pays_excess_charges`` adds the balance bill to the secondary's payment;
+    ``writes_off_balance_bill`` takes it off the bill (a clinic that accepts a Medicaid secondary).
+    """
     visits = []
     for visit, other in zip(primary, as_primary, strict=True):
         if not visit.covered:
@@ -73,16 +92,28 @@ def coordinate(primary: list[VisitCost], as_primary: list[VisitCost], method: Co
             patient_share=visit.cost_sharing,
             as_primary=other.plan_pays if other.covered else ZERO,
         )
-        visits.append(visit.model_copy(update={"secondary_pays": pays, "patient_pays": visit.patient_pays - pays}))
+        billed_above = visit.balance_bill if other.covered else ZERO
+        written_off = billed_above if writes_off_balance_bill else ZERO
+        if pays_excess_charges and not writes_off_balance_bill:
+            pays += billed_above
+        update = {
+            "secondary_pays": pays,
+            "balance_bill": visit.balance_bill - written_off,
+            "patient_pays": visit.patient_pays - pays - written_off,
+        }
+        visits.append(visit.model_copy(update=update))
     return visits
 
 
-def medigap_plan_g(primary_so_far: Accumulators | None = None) -> Secondary:
-    """Medigap Plan G after Original Medicare: pays the 20 % coinsurance once the Part B deductible is met.
+def medigap_plan_g(medicare: Plan, primary_so_far: Accumulators | None = None) -> Secondary:
+    """Medigap Plan G after Original Medicare: all Medicare leaves but the Part B deductible, and excess charges.
 
-    Modelled as a plan with the Part B deductible and nothing else, coordinating by
-    non-duplication: it pays what it would pay (everything above the deductible) less what
-    Medicare paid, which is exactly Medicare's coinsurance. Its deductible met is Medicare's.
+    Modelled as a plan with the Medicare plan's own deductible (the Part B deductible of the year that plan
+    describes) and plan year and nothing else, coordinating by non-duplication: it pays what it would
+    pay (everything above the deductible) less what Medicare paid, which is exactly Medicare's
+    coinsurance. Its deductible met is Medicare's, so it is met when Medicare's is. It also pays each
+    Part B excess charge (the balance bill of a clinic that does not participate, up to the limiting
+    charge) from the first visit: excess charges are not subject to the Part B deductible.
     """
     so_far = primary_so_far or Accumulators()
     return Secondary(
@@ -90,10 +121,12 @@ def medigap_plan_g(primary_so_far: Accumulators | None = None) -> Secondary:
             plan_id="medigap-g",
             plan_name="Medigap Plan G",
             payer_type=PayerType.COMMERCIAL,
-            deductible=PART_B_DEDUCTIBLE_2026,
+            plan_year_start=medicare.plan_year_start,
+            deductible=medicare.deductible if medicare.deductible_applies else ZERO,
         ),
         method=CoordinationMethod.NON_DUPLICATION,
-        accumulators=Accumulators(deductible_met=min(so_far.deductible_met, PART_B_DEDUCTIBLE_2026)),
+        accumulators=Accumulators(deductible_met=min(so_far.deductible_met, medicare.deductible)),
+        pays_excess_charges=True,
     )
 
 

@@ -1,4 +1,16 @@
-"""The running figures of one plan year while a course is projected (internal)."""
+"""The running figures of one plan year while a course is projected (internal).
+
+On a family plan (``family_deductible`` or ``family_oop_max`` set) the patient has two deductibles and
+two maximums, their own and the family's:
+
+- embedded deductible (``family_deductible_embedded``, the default): the deductible left is the smaller
+  of the patient's own left and the family's left, so it is met when either is;
+- aggregate deductible: only the family's left counts (the patient's own figure is ignored);
+- the out-of-pocket room is always the smaller of the patient's own room (the self-only maximum, which
+  since 2016 caps each person of a family plan; blank means none) and the family's.
+
+What the patient pays on the course counts toward both.
+"""
 
 from __future__ import annotations
 
@@ -28,12 +40,18 @@ class LimitDenials:
 
 @dataclass
 class YearState:
-    """Deductible, out-of-pocket, visit counts and threshold amounts of one plan year."""
+    """Deductible, out-of-pocket, visit counts and threshold amounts of one plan year.
+
+    ``own_*`` are the patient's own figures, ``family_*`` the family's (None: no family figure).
+    """
 
     start: date
     next_start: date
-    deductible_left: Decimal
-    oop_room: Decimal | None
+    own_deductible_left: Decimal
+    family_deductible_left: Decimal | None
+    embedded: bool
+    own_oop_room: Decimal | None
+    family_oop_room: Decimal | None
     used: dict[Discipline, int]
     pool_used: int
     threshold: dict[Discipline, Decimal]
@@ -45,15 +63,56 @@ class YearState:
     @classmethod
     def opening(cls, plan: Plan, start: date, so_far: Accumulators) -> YearState:
         """The plan year that contains the start date, with the year-to-date figures."""
+        applies, family = plan.deductible_applies, plan.family_deductible
         return cls(
             start=start,
             next_start=next_plan_year_start(start),
-            deductible_left=plan.deductible - so_far.deductible_met if plan.deductible_applies else ZERO,
-            oop_room=None if plan.oop_max is None else plan.oop_max - so_far.oop_met,
+            own_deductible_left=max(plan.deductible - so_far.deductible_met, ZERO) if applies else ZERO,
+            family_deductible_left=None if family is None or not applies else family - so_far.family_deductible_met,
+            embedded=plan.family_deductible_embedded,
+            own_oop_room=None if plan.oop_max is None else plan.oop_max - so_far.oop_met,
+            family_oop_room=None if plan.family_oop_max is None else plan.family_oop_max - so_far.family_oop_met,
             used={"OT": so_far.ot_visits_used, "PT": so_far.pt_visits_used},
             pool_used=so_far.ot_visits_used + so_far.pt_visits_used + so_far.other_pool_visits_used,
             threshold={"OT": so_far.ot_threshold_used, "PT": so_far.pt_threshold_used},
         )
+
+    @property
+    def deductible_left(self) -> Decimal:
+        """The deductible left for this patient: their own, the family's, or the smaller (embedded)."""
+        if self.family_deductible_left is None:
+            return self.own_deductible_left
+        if self.embedded:
+            return min(self.own_deductible_left, self.family_deductible_left)
+        return self.family_deductible_left
+
+    @property
+    def oop_room(self) -> Decimal | None:
+        """The out-of-pocket room left: the smaller of the patient's own and the family's (None: no maximum)."""
+        rooms = [room for room in (self.own_oop_room, self.family_oop_room) if room is not None]
+        return min(rooms) if rooms else None
+
+    @property
+    def family_met_the_deductible(self) -> bool:
+        """True when the deductible left is nothing because of the family's figure (not the patient's own)."""
+        family = self.family_deductible_left
+        return family == 0 and (not self.embedded or self.own_deductible_left > 0)
+
+    @property
+    def family_reached_the_maximum(self) -> bool:
+        """True when the out-of-pocket room is nothing because of the family's maximum (not the patient's own)."""
+        own = self.own_oop_room
+        return self.family_oop_room == 0 and (own is None or own > 0)
+
+    def pay(self, to_deductible: Decimal, patient: Decimal) -> None:
+        """Count what the patient paid on a covered visit toward their own and the family's figures."""
+        self.own_deductible_left = max(self.own_deductible_left - to_deductible, ZERO)
+        if self.family_deductible_left is not None:
+            self.family_deductible_left -= to_deductible
+        if self.own_oop_room is not None:
+            self.own_oop_room -= patient
+        if self.family_oop_room is not None:
+            self.family_oop_room -= patient
 
     def first_time(self, flag: str, discipline: Discipline) -> bool:
         """True the first time ``flag`` is raised for ``discipline`` this plan year."""

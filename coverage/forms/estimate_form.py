@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from coverage.engine.care import EARLIEST_START, LATEST_START, Accumulators, CarePlan, Course
-from coverage.engine.course_estimate import YearToDateError, check_year_to_date
+from coverage.engine.care import EARLIEST_START, LATEST_START, Accumulators, CarePlan, Course, MedicareParticipation
 from coverage.engine.plans import DISCIPLINES, Plan
+from coverage.engine.year_to_date import year_to_date_findings
 from coverage.forms.field_reading import Problems, validated
 from coverage.forms.fields import ACCUMULATOR_FIELDS, COURSE_KEYS, PLAN_FIELDS, course_key
 from coverage.forms.request import NO_SECONDARY, EstimateRequest, base_plan
@@ -58,20 +58,11 @@ def year_to_date_problems(plan: Plan, so_far: Accumulators) -> Problems:
     The out-of-network figures are checked against the out-of-network terms when the plan keeps
     them apart (:mod:`coverage.engine.network`), since the in- and out-of-network estimates both use them.
     """
-    checks = [(plan, "deductible_met", "deductible_met", "the plan's"), (plan, "oop_met", "oop_met", "the plan's")]
+    problems: Problems = list(year_to_date_findings(plan, so_far, advise=True))
     if plan.covers_visits and plan.oon_covered and not plan.oon_counts_toward_in_network:
-        out = plan.out_of_network_terms()
-        checks += [
-            (out, "oon_deductible_met", "deductible_met", "the plan's out-of-network"),
-            (out, "oon_oop_met", "oop_met", "the plan's out-of-network"),
-        ]
-    problems: Problems = []
-    for terms, key, field, which in checks:  # each checked alone, so the message sits by its own field
-        try:
-            figures = Accumulators.model_validate({field: getattr(so_far, key)})
-            check_year_to_date(terms, figures, which=which, advise=True)
-        except YearToDateError as exc:
-            problems.append((key, str(exc)))
+        out = Accumulators(deductible_met=so_far.oon_deductible_met, oop_met=so_far.oon_oop_met)
+        found = year_to_date_findings(plan.out_of_network_terms(), out, which="the plan's out-of-network", advise=True)
+        problems += [(f"oon_{field}", message) for field, message in found]
     return problems
 
 
@@ -94,6 +85,7 @@ def _read_care(values: Mapping[str, Any], problems: Problems) -> CarePlan | None
         in_network = True  # a form that does not ask is in network
     if not isinstance(in_network, bool):
         problems.append(("in_network", "answer yes or no"))
+    clinic = _read_clinic(values, problems)
     courses: dict[str, Course | None] = {}
     complete = True
     for discipline in DISCIPLINES:
@@ -105,6 +97,22 @@ def _read_care(values: Mapping[str, Any], problems: Problems) -> CarePlan | None
     if complete and courses["ot"] is None and courses["pt"] is None:
         problems.append(("care", "turn on PT, OT or both"))
         return None
-    if not complete or start is None or not isinstance(in_network, bool):
+    if not complete or start is None or not isinstance(in_network, bool) or clinic is None:
         return None
-    return CarePlan(start_date=start, in_network=in_network, **courses)
+    return CarePlan(start_date=start, in_network=in_network, **clinic, **courses)
+
+
+def _read_clinic(values: Mapping[str, Any], problems: Problems) -> dict[str, Any] | None:
+    """How the clinic stands with Medicare and Medicaid; a form that does not ask takes the defaults."""
+    participation = values.get("medicare_participation") or MedicareParticipation.PARTICIPATING
+    accepts = values.get("accepts_medicaid", True)
+    ok = True
+    if participation not in set(MedicareParticipation):
+        problems.append(("medicare_participation", "answer participating or non_participating"))
+        ok = False
+    if not isinstance(accepts if accepts is not None else True, bool):
+        problems.append(("accepts_medicaid", "answer yes or no"))
+        ok = False
+    if not ok:
+        return None
+    return {"medicare_participation": MedicareParticipation(participation), "accepts_medicaid": accepts is not False}

@@ -37,7 +37,10 @@ COURSE_KEYS = {
 }
 ACCUMULATOR_MONEY = (
     "deductible_met", "oop_met", "ot_threshold_used", "pt_threshold_used", "oon_deductible_met", "oon_oop_met",
+    "family_deductible_met", "family_oop_met",
 )  # fmt: skip
+#: How the clinic stands with Original Medicare and Medicaid: fields of the plan of care, asked with the clinic.
+CLINIC_KEYS = ("medicare_participation", "accepts_medicaid")
 ACCUMULATOR_FIELDS = tuple(Accumulators.model_fields)
 #: The second insurance: the picker, how it pays, and (for a plan from the list or typed by hand) its figures
 #: so far this year; a plan typed by hand also has these few numbers. Each key is ``secondary_<field>``.
@@ -57,6 +60,7 @@ FORM_KEYS = (
     *PLAN_FIELDS,
     "start_date",
     "in_network",
+    *CLINIC_KEYS,
     *(key for d in ("ot", "pt") for key in (d, *(f"{d}_{suffix}" for suffix in COURSE_KEYS.values()))),
     *ACCUMULATOR_FIELDS,
     *SECONDARY_KEYS,
@@ -92,8 +96,8 @@ def plan_form_values(plan: Plan) -> dict[str, Any]:
     for name in PLAN_FIELDS:
         value = getattr(plan, name)
         values[name] = _text(value) if name in PLAN_MONEY or name in PLAN_PERCENT else value
-    values["payer_type"] = plan.payer_type.value
-    values["copay_timing"] = plan.copay_timing.value
+    for name in names_of(FieldKind.CHOICE):  # payer_type, copay_timing, limit_counts: their cell text
+        values[name] = getattr(plan, name).value
     return values
 
 
@@ -102,6 +106,8 @@ def form_values(request: EstimateRequest) -> dict[str, Any]:
     values: dict[str, Any] = {"plan": request.plan_choice, **plan_form_values(request.plan)}
     values["start_date"] = request.care.start_date
     values["in_network"] = request.care.in_network
+    values["medicare_participation"] = request.care.medicare_participation.value
+    values["accepts_medicaid"] = request.care.accepts_medicaid
     for discipline in DISCIPLINES:
         course = request.care.course(discipline)
         values[discipline.lower()] = course is not None
@@ -142,8 +148,13 @@ def next_caller_values(request: EstimateRequest) -> dict[str, Any]:
 
 
 def asks_billed_charge(values: Mapping[Any, Any]) -> bool:
-    """Whether the form asks the clinic's billed charge: only when the plan pays out of network.
+    """Whether the form asks the clinic's billed charge: out of network, or at a non-participating clinic.
 
-    Only then is there a balance bill, in this estimate or in the out-of-network one shown beside it.
+    That is, when the plan pays out of network or the clinic does not participate with Original Medicare.
+    Only then is there a balance bill (or a Part B excess charge, capped at the limiting charge), in this
+    estimate or in the out-of-network one shown beside it.
     """
-    return bool(values.get("oon_covered"))
+    non_participating = (
+        values.get("payer_type") == "medicare" and values.get("medicare_participation") == "non_participating"
+    )
+    return bool(values.get("oon_covered")) or non_participating

@@ -42,7 +42,7 @@ def read_secondary(
         if primary is not None and primary.payer_type is not PayerType.MEDICARE:
             problems.append(("secondary", "Medigap Plan G pays only after Original Medicare: pick that as your plan"))
             return None
-        return medigap_plan_g(primary_so_far)
+        return None if primary is None else medigap_plan_g(primary, primary_so_far)
     plan = _second_plan(choice, values, plans, problems)
     method = _method(values.get(SECONDARY_METHOD), problems)
     keys = {name: f"secondary_{name}" for name in SECONDARY_ACCUMULATOR_FIELDS}

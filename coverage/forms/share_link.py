@@ -2,7 +2,9 @@
 
 Parameters: ``plan`` (a plan_id, or ``_own`` for a plan entered by hand); any plans.csv
 column (overrides that field of the plan; blank means "not set"); ``start``
-(YYYY-MM-DD); ``in_network`` (true or false; absent: in network); ``ot`` and ``pt`` as
+(YYYY-MM-DD); ``in_network`` (true or false; absent: in network); ``medicare_participation``
+(``participating`` or ``non_participating``) and ``accepts_medicaid`` (true or false), how the clinic
+stands with Original Medicare and Medicaid (absent: participating, accepts); ``ot`` and ``pt`` as
 ``<visits per week>x<weeks>`` (absent or blank: that therapy is off); ``ot_rate``,
 ``pt_rate``, ``ot_eval``, ``pt_eval`` (blank: no evaluation), ``ot_self_pay``,
 ``pt_self_pay`` (blank: the visit's own rate), ``ot_billed``, ``pt_billed`` (the clinic's
@@ -28,6 +30,7 @@ from coverage.forms.estimate_form import FormError, read_form
 from coverage.forms.fields import (
     ACCUMULATOR_FIELDS,
     ACCUMULATOR_MONEY,
+    CLINIC_KEYS,
     PLAN_COUNTS,
     PLAN_FIELDS,
     PLAN_SWITCHES,
@@ -44,7 +47,18 @@ from coverage.forms.request import NO_SECONDARY, OWN_PLAN_TEMPLATE, EstimateRequ
 COURSE_PARAMS = tuple(f"{d.lower()}_{suffix}" for d in DISCIPLINES for suffix in ("rate", "eval", "self_pay", "billed"))
 #: Every parameter a share link may carry.
 LINK_PARAMS = frozenset(
-    ("plan", "start", "in_network", "ot", "pt", *COURSE_PARAMS, *PLAN_FIELDS, *ACCUMULATOR_FIELDS, *SECONDARY_KEYS)
+    (
+        "plan",
+        "start",
+        "in_network",
+        *CLINIC_KEYS,
+        "ot",
+        "pt",
+        *COURSE_PARAMS,
+        *PLAN_FIELDS,
+        *ACCUMULATOR_FIELDS,
+        *SECONDARY_KEYS,
+    )
 )
 #: No value in a link is longer than this (the longest field, a plan's notes, allows 500 characters).
 MAX_VALUE_LENGTH = 500
@@ -102,8 +116,7 @@ def parse_share_link(params: Mapping[str, str], plans: Sequence[Plan], *, today:
             values[name] = _plan_value(name, params[name])
     if "start" in params:
         values["start_date"] = _day(params["start"])
-    if "in_network" in params:
-        values["in_network"] = _switch("in_network", params["in_network"])
+    values |= _network_and_clinic(params)
     for discipline in DISCIPLINES:
         size = params.get(discipline.lower(), "").strip()
         values[discipline.lower()] = bool(size)
@@ -122,6 +135,17 @@ def parse_share_link(params: Mapping[str, str], plans: Sequence[Plan], *, today:
         raise ShareLinkError("; ".join(f"{_LINK_NAMES.get(k, k)}: {message}" for k, message in exc.problems)) from None
 
 
+def _network_and_clinic(params: Mapping[str, str]) -> dict[str, Any]:
+    """The link's answers about the network and the clinic (Medicare participation, Medicaid), as form values."""
+    values: dict[str, Any] = {}
+    for name in ("in_network", "accepts_medicaid"):
+        if name in params:
+            values[name] = _switch(name, params[name])
+    if "medicare_participation" in params:
+        values["medicare_participation"] = params["medicare_participation"].strip()
+    return values
+
+
 def share_link_params(request: EstimateRequest, plans: Sequence[Plan]) -> dict[str, str]:
     """The query parameters that reproduce ``request``: plan fields only where they differ from the catalog's."""
     params = {"plan": request.plan_choice}
@@ -132,6 +156,10 @@ def share_link_params(request: EstimateRequest, plans: Sequence[Plan]) -> dict[s
     params["start"] = request.care.start_date.isoformat()
     if not request.care.in_network:
         params["in_network"] = "false"
+    if request.care.medicare_participation != "participating":
+        params["medicare_participation"] = request.care.medicare_participation.value
+    if not request.care.accepts_medicaid:
+        params["accepts_medicaid"] = "false"
     for discipline in DISCIPLINES:
         course = request.care.course(discipline)
         if course is not None:

@@ -34,6 +34,8 @@ class FrontDesk(BaseModel):
     deductible_left: Decimal
     oop_left: Decimal | None
     visit_after_deductible: dict[Discipline, Decimal]  # a regular visit once the deductible is met
+    #: What counts toward the visit limits, where the plan departs from "every covered visit, one place".
+    limit_counting: tuple[str, ...] = ()
 
     @property
     def first_day(self) -> date:
@@ -50,6 +52,18 @@ class FrontDesk(BaseModel):
         """The therapies seen on the first day, PT first as in the form: ``'PT and OT'``, ``'OT'``."""
         seen = {v.discipline for v in self.first_day_visits}
         return " and ".join(d for d in sorted(DISCIPLINES, reverse=True) if d in seen)
+
+
+def limit_counting(plan: Plan) -> tuple[str, ...]:
+    """The plan's visit-limit rules in the desk's words, only those that differ from the usual."""
+    said = []
+    if plan.counts_days and plan.combined_visit_limit is not None:
+        said.append("the shared limit counts days: a PT and an OT visit on one day use one place")
+    if not plan.evaluation_counts_toward_limit:
+        said.append("the evaluation does not count")
+    if not plan.deductible_visits_count_toward_limit:
+        said.append("a visit paid entirely toward the deductible does not count")
+    return tuple(said)
 
 
 def regular_visit_cost(plan: Plan, discipline: Discipline, course: Course) -> Decimal:
@@ -107,4 +121,5 @@ def front_desk(estimate: Estimate) -> FrontDesk:
         visit_after_deductible={
             d: _after_deductible(terms, d, course) for d in DISCIPLINES if (course := care.course(d)) is not None
         },
+        limit_counting=limit_counting(plan),
     )

@@ -73,6 +73,8 @@ def year_to_date(so_far: Accumulators) -> tuple[Row, ...]:
             for label, amount in (
                 ("Out-of-network deductible met", so_far.oon_deductible_met),
                 ("Out-of-network out-of-pocket met", so_far.oon_oop_met),
+                ("Family deductible met", so_far.family_deductible_met),
+                ("Family out-of-pocket met", so_far.family_oop_met),
             )
             if amount
         ),

@@ -84,7 +84,9 @@ def test_medigap_plan_g_after_original_medicare_gives_the_engines_total(app: App
 
     so_far = Accumulators(deductible_met="100.00")
     care = CarePlan(start_date=START, pt=PT_2X8)
-    expected = estimate(PLANS["medicare-b-2026"], care, so_far, secondary=medigap_plan_g(so_far))
+    expected = estimate(
+        PLANS["medicare-b-2026"], care, so_far, secondary=medigap_plan_g(PLANS["medicare-b-2026"], so_far)
+    )
     assert not app.exception
     assert shown_total(app) == expected.patient_total == Decimal("183.00")  # only the 283 - 100 deductible left
     assert shown_secondary(app) == expected.total.secondary_pays

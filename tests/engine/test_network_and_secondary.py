@@ -131,7 +131,7 @@ def test_medigap_plan_g_pays_medicares_coinsurance_after_the_part_b_deductible()
     medicare = plan(payer_type="medicare", deductible="283.00", pt_coinsurance_pct="20")
     pt = care(pt=course(2, 3, "84.75"))
 
-    result = estimate(medicare, pt, secondary=medigap_plan_g())
+    result = estimate(medicare, pt, secondary=medigap_plan_g(medicare))
 
     # visits 1-3 all deductible (254.25); visit 4: 28.75 deductible, 20% of 56.00 = 11.20 paid by Plan G
     assert [v.patient_pays for v in result.visits] == money("84.75", "84.75", "84.75", "28.75", "0.00", "0.00")
@@ -144,7 +144,7 @@ def test_medigap_plan_g_starts_from_the_deductible_medicare_has_already_counted(
     medicare = plan(payer_type="medicare", deductible="283.00", pt_coinsurance_pct="20")
     met = so_far(deductible_met="283.00")
 
-    result = estimate(medicare, care(pt=course(1, 2, "84.75")), met, secondary=medigap_plan_g(met))
+    result = estimate(medicare, care(pt=course(1, 2, "84.75")), met, secondary=medigap_plan_g(medicare, met))
 
     assert result.patient_total == D("0.00")
     assert result.total.secondary_pays == D("33.90")  # 2 x 16.95
@@ -304,7 +304,7 @@ def test_the_second_insurances_own_deductible_is_a_dated_notice() -> None:
     medicare = plan(payer_type="medicare", deductible="283.00", pt_coinsurance_pct="20")
     pt = care(pt=course(2, 3, "84.75"))
 
-    result = estimate(medicare, pt, secondary=medigap_plan_g())
+    result = estimate(medicare, pt, secondary=medigap_plan_g(medicare))
 
     # 3 x 84.75 = 254.25, so the 283.00 deductible is met at visit 4 (Thu 15 Jan: visits on Mon 5, Thu 8,
     # Mon 12, Thu 15) for both plans.

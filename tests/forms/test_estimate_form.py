@@ -64,10 +64,11 @@ def test_the_form_has_one_key_per_field_and_form_values_fills_every_one() -> Non
     keys = list(form_values(default_request(PLANS, TODAY)))
 
     assert sorted(keys) == sorted(FORM_KEYS)
-    # 29 plan fields (20 + 8 out-of-network + the monthly premium), plan, start, in_network, 2 x 7 course (switch +
-    # 6 fields, billed among them), 9 year-to-date (7 + 2 out-of-network), 10 second insurance (choice, method,
-    # 6 numbers, 2 so far)
-    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 29 + 1 + 1 + 1 + 14 + 9 + 10
+    # 35 plan fields (20 + 8 out-of-network + 3 family + 3 limit rules + the monthly premium), plan, start,
+    # in_network, 2 clinic (Medicare participation, accepts Medicaid), 2 x 7 course (switch + 6 fields,
+    # billed among them),
+    # 11 year-to-date (7 + 2 out-of-network + 2 family), 10 second insurance (choice, method, 6 numbers, 2 so far)
+    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 35 + 1 + 1 + 1 + 2 + 14 + 11 + 10
 
 
 def test_the_default_course_starts_on_the_next_monday() -> None:
@@ -304,7 +305,7 @@ def test_medigap_plan_g_takes_the_first_plans_deductible_met() -> None:
     request = read_form(filled(secondary="_medigap_g", deductible_met="100.00", secondary_deductible_met="x"), PLANS)
 
     assert request.secondary_choice == "_medigap_g"
-    assert request.secondary == medigap_plan_g(Accumulators(deductible_met="100.00"))
+    assert request.secondary == medigap_plan_g(request.plan, Accumulators(deductible_met="100.00"))
 
 
 def test_medicaid_as_secondary_is_the_preset() -> None:

@@ -231,7 +231,7 @@ def test_a_preset_second_insurance_is_one_parameter() -> None:
 
     written = share_link_params(request, PLANS)
 
-    assert request.secondary == medigap_plan_g(Accumulators(deductible_met="50.00"))
+    assert request.secondary == medigap_plan_g(request.plan, Accumulators(deductible_met="50.00"))
     assert [k for k in written if k.startswith("secondary")] == ["secondary"]
     assert parse_share_link(written, PLANS, today=TODAY) == request
 

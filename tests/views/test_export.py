@@ -18,7 +18,6 @@ from coverage import (
     Secondary,
     estimate,
     load_plans,
-    medicaid_secondary,
     visits_csv,
 )
 from coverage.engine.plans import FORMULA_STARTS
@@ -82,10 +81,11 @@ def test_no_cell_of_any_estimate_starts_like_a_formula(scenario: tuple[Plan, Car
 
 
 def test_out_of_network_with_a_second_insurance_the_csv_has_the_balance_bill_and_what_the_second_plan_pays() -> None:
-    """Billed 150 over an allowed 84.75 out of network, Medicaid second: two more columns, the engine's amounts."""
+    """Billed 150 over an allowed 84.75 out of network, a second plan: two more columns, the engine's amounts."""
     oon = PLANS["ppo-pool-60"].model_copy(update={"oon_covered": True, "oon_pt_coinsurance_pct": Decimal(40)})
     care = CarePlan(start_date=date(2026, 1, 5), pt=PT.model_copy(update={"billed_rate": Decimal("150.00")}))
-    result = estimate(oon, care.model_copy(update={"in_network": False}), secondary=medicaid_secondary())
+    second = Secondary(plan=PLANS["hdhp"])  # not Medicaid: a clinic that accepts Medicaid may not balance bill
+    result = estimate(oon, care.model_copy(update={"in_network": False}), secondary=second)
 
     rows = list(csv.DictReader(io.StringIO(visits_csv(result))))
 

@@ -68,7 +68,9 @@ def test_milestones_on_the_same_date_make_one_mark_with_both_names() -> None:
     from coverage import medigap_plan_g
 
     result = estimate(
-        PLANS["medicare-b-2026"], CarePlan(start_date=date(2026, 1, 5), pt=PT), secondary=medigap_plan_g()
+        PLANS["medicare-b-2026"],
+        CarePlan(start_date=date(2026, 1, 5), pt=PT),
+        secondary=medigap_plan_g(PLANS["medicare-b-2026"]),
     )
 
     (mark,) = [m for m in milestones(result) if m.date == date(2026, 1, 15)]
@@ -81,7 +83,9 @@ def test_a_second_insurance_has_its_own_running_total_ending_at_what_it_pays() -
     from coverage import medigap_plan_g
 
     result = estimate(
-        PLANS["medicare-b-2026"], CarePlan(start_date=date(2026, 1, 5), pt=PT), secondary=medigap_plan_g()
+        PLANS["medicare-b-2026"],
+        CarePlan(start_date=date(2026, 1, 5), pt=PT),
+        secondary=medigap_plan_g(PLANS["medicare-b-2026"]),
     )
 
     points = cost_so_far(result)

@@ -20,7 +20,7 @@ from coverage.catalog.cms_import.cost_share_text import CostSharePart, Deductibl
 from coverage.catalog.cms_import.deductible_rule import BenefitCostShare, benefit_cost_share
 from coverage.catalog.cms_import.limit_text import VisitLimit, limit_quantity, read_limit
 from coverage.catalog.cms_import.plan_attributes import PlanCosts, plan_key, puf_amount, read_plan_costs, split_key
-from coverage.catalog.cms_import.plan_rows import catalog_plan, plans_csv_row
+from coverage.catalog.cms_import.plan_rows import IMPORT_COLUMNS, catalog_plan, plans_csv_row
 from coverage.catalog.cms_import.problems import ImportProblem, PufFileError, PufValueError
 from coverage.catalog.cms_import.puf_files import Progress, puf_header
 from coverage.catalog.cms_import.rates import Premiums, age_band, read_premiums
@@ -71,6 +71,8 @@ class ImportReport:
     benefit_rows: int
     plans_seen: int
     problems: tuple[ImportProblem, ...]
+    #: Plans written as self-only because their family figures could not be read, and why.
+    family_left_blank: tuple[ImportProblem, ...] = ()
 
     @property
     def plans_left_out(self) -> int:
@@ -86,6 +88,7 @@ def _catalog(
     problems: list[ImportProblem],
     *,
     premiums: Premiums | None = None,
+    family_left_blank: list[ImportProblem],
 ) -> Iterator[Plan]:
     """Yield the plans that can be read, in the benefits file's order; add the others' problems to ``problems``."""
     several_years = len(benefits.years) > 1
@@ -101,12 +104,17 @@ def _catalog(
             problems.extend(bad)
             continue
         read = {name: row for name, row in rows if isinstance(row, TherapyBenefit)}
+        referred = dict(benefits.referred.get(key, ()))
         try:
-            plan = catalog_plan(f"{plan_id}.{year}" if several_years else plan_id, plan_id, year, found, read)
+            plan = catalog_plan(
+                f"{plan_id}.{year}" if several_years else plan_id, plan_id, year, found, read, referred=referred
+            )
         except PufValueError as exc:
             line = min(row.line for row in read.values())
             problems.append(ImportProblem(benefits.file, line, plan_id, None, None, str(exc)))
             continue
+        if found.family_problem is not None:
+            family_left_blank.append(found.family_problem)
         premium = None if premiums is None else premiums.premium(plan_id, year)
         if isinstance(premium, ImportProblem):  # the plan is written, its premium blank: never a guess
             problems.append(replace(premium, plan_id=plan_id))
@@ -167,7 +175,10 @@ def import_cms(
     if rates is not None:
         premiums = read_premiums(rates.file, age=rates.age, rating_area=rates.rating_area, progress=progress)
     problems: list[ImportProblem] = []
-    plans = _catalog(found, costs, Path(plan_attributes).name, match_year, problems, premiums=premiums)
-    columns = PLAN_COLUMNS if rates is None else (*PLAN_COLUMNS, PREMIUM_COLUMN)
+    family: list[ImportProblem] = []
+    plans = _catalog(
+        found, costs, Path(plan_attributes).name, match_year, problems, premiums=premiums, family_left_blank=family
+    )
+    columns = IMPORT_COLUMNS if rates is None else (*IMPORT_COLUMNS, PREMIUM_COLUMN)
     written = _write(plans, Path(out), columns)
-    return ImportReport(written, found.rows, found.plans_seen, tuple(problems))
+    return ImportReport(written, found.rows, found.plans_seen, tuple(problems), tuple(family))

@@ -4,6 +4,9 @@ The file has a row per plan and benefit (about eighty benefits a plan); only the
 rehabilitative occupational and physical therapy benefits are read, each into a
 :class:`TherapyBenefit` or the :class:`ImportProblem` that keeps it out. Every
 PlanId seen is remembered, so a plan without an OT or PT row can be reported.
+The "Outpatient Rehabilitation Services" rows are read too, kept apart: an OT/PT row
+marked "Not Covered" may say its therapy is "Covered under Outpatient Rehabilitation
+Services" (:mod:`coverage.catalog.cms_import.plan_rows` then reads that row).
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from coverage.catalog.cms_import.puf_files import Progress, puf_rows
 OT_AND_PT = "Rehabilitative Occupational and Rehabilitative Physical Therapy"
 OT_ONLY = "Rehabilitative Occupational Therapy"
 PT_ONLY = "Rehabilitative Physical Therapy"
+OUTPATIENT_REHABILITATION = "Outpatient Rehabilitation Services"
 THERAPY_BENEFITS = frozenset((OT_AND_PT, OT_ONLY, PT_ONLY))
-_ONE_COPY = {name: name for name in THERAPY_BENEFITS}  # every row refers to the same three strings
+#: Benefits an OT/PT row may send the reader to ("Covered under Outpatient Rehabilitation Services").
+REFERRED_BENEFITS = frozenset((OUTPATIENT_REHABILITATION,))
+_ONE_COPY = {name: name for name in THERAPY_BENEFITS | REFERRED_BENEFITS}  # rows share one copy of each name
 
 COLUMNS = ("PlanId", "BenefitName", "IsCovered", "CopayInnTier1", "CoinsInnTier1", "LimitQty", "LimitUnit")
 OPTIONAL = ("BusinessYear", "QuantLimitOnSvc", "Explanation", "IsSubjToDedTier1", "IsExclFromInnMOOP")
@@ -54,6 +60,7 @@ class TherapyBenefits:
 
     file: str
     plans: dict[str, BenefitRows] = field(default_factory=dict)
+    referred: dict[str, BenefitRows] = field(default_factory=dict)  # rows of REFERRED_BENEFITS, per plan
     without_therapy: dict[str, int] = field(default_factory=dict)
     years: set[str] = field(default_factory=set)
     rows: int = 0
@@ -106,7 +113,7 @@ def _therapy_row(line: int, cells: list[str], texts: dict[str, str]) -> TherapyB
         lambda: benefit_cost_share(copay, coinsurance, ded_flag),
     )
     number = _cell("LimitUnit", f"{quantity} {unit}", lambda: limit_quantity(quantity, unit))
-    alone = benefit != OT_AND_PT
+    alone = benefit not in (OT_AND_PT, OUTPATIENT_REHABILITATION)
     limit = _cell("Explanation", explanation, lambda: read_limit(number, explanation, one_discipline=alone))
     has_limit = _cell("QuantLimitOnSvc", quant_flag, lambda: _yes_no(quant_flag, "QuantLimitOnSvc"))
     outside = _cell("IsExclFromInnMOOP", excluded, lambda: _yes_no(excluded, "IsExclFromInnMOOP"))
@@ -127,9 +134,11 @@ def read_therapy_benefits(path: str | Path, *, with_year: bool, progress: Progre
         found.years.add(year)
         key = plan_key(cells[0], year if with_year else "")
         benefit = _ONE_COPY.get(cells[1].strip())
-        if benefit is None:
+        if benefit is None or benefit in REFERRED_BENEFITS:
             if key not in found.plans:
                 found.without_therapy.setdefault(key, line)
+            if benefit is not None:
+                _keep_referred(found, key, line, cells, texts)
             continue
         found.without_therapy.pop(key, None)
         rows = found.plans.get(key, ())
@@ -148,3 +157,17 @@ def read_therapy_benefits(path: str | Path, *, with_year: bool, progress: Progre
             read = ImportProblem(found.file, line, plan_id, exc.column, exc.value, exc.message)
         found.plans[key] = (*rows, (benefit, read))
     return found
+
+
+def _keep_referred(found: TherapyBenefits, key: str, line: int, cells: list[str], texts: dict[str, str]) -> None:
+    """Keep a row an OT/PT row may refer to, read (or the problem reading it), the first of its name per plan."""
+    rows = found.referred.get(key, ())
+    if any(name == cells[1].strip() for name, _ in rows):
+        return
+    benefit = _ONE_COPY[cells[1].strip()]
+    cells[1] = benefit
+    try:
+        read: TherapyBenefit | ImportProblem = _therapy_row(line, cells, texts)
+    except _CellError as exc:
+        read = ImportProblem(found.file, line, split_key(key)[0], exc.column, exc.value, exc.message)
+    found.referred[key] = (*rows, (benefit, read))

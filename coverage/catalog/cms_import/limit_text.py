@@ -18,7 +18,9 @@ explicit patterns, never more:
 
 Anything else that states visit numbers (two different numbers, both "each" and
 "combined", extra visits "per condition", cost sharing that changes after some
-visits) raises :class:`PufValueError`.
+visits) raises :class:`PufValueError`; so does an explanation that counts the limit in
+days ("Benefit of 30 days per year is combined for ...") while its unit says visits:
+days and visits are not the same count, and which one the plan means cannot be told.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ _VISIT_NUMBER = re.compile(
 )
 _TIERED = re.compile(r"per\s+condition|first\s+\d+\s+visits|beginning\s+with|thereafter", re.IGNORECASE)
 _LIMIT_WORDS = re.compile(r"\blimit|\bmaximum", re.IGNORECASE)
+_DAYS = re.compile(
+    r"\b\d+\s+(?:treatment\s+|therapy\s+)?days?\s+(?:per|a|each|every)\b|\b(?:limit|maximum)\s+of\s+\d+\s+days?\b",
+    re.IGNORECASE,
+)
 _EACH = re.compile(r"\beach\b|\bseparate\b|per\s+therapy|an\s+additional\s+\d+\s+visits", re.IGNORECASE)
 _COMBINED = re.compile(r"combin|\btotal\b|\bshared?\b|aggregate|accumulate", re.IGNORECASE)
 _OT = re.compile(r"\bOT\b|occupational", re.IGNORECASE)
@@ -97,6 +103,9 @@ def read_limit(quantity: int | None, explanation: str, *, one_discipline: bool =
     only that therapy is expected.
     """
     auth, rest = _authorization(" ".join(explanation.split()))
+    days = _DAYS.search(rest)
+    if days is not None:
+        raise PufValueError(f"the explanation counts the limit in days ('{days.group(0)}'), not visits: ambiguous")
     each_words, combined_words = bool(_EACH.search(rest)), bool(_COMBINED.search(rest))
     others = bool(_OTHERS.search(rest)) and combined_words
     numbers = [int(n) for n in _VISIT_NUMBER.findall(rest)]

@@ -5,7 +5,9 @@ A plan whose medical and drug costs share one deductible states it in the "TEHB"
 deductibles states the medical one in the "MEHB" column and writes "Not
 Applicable" in the other. Therapy is medical, so the medical figure is the one
 that applies. The same holds for the maximum out-of-pocket (MOOP). In-network tier
-1, individual (self-only) figures are used.
+1, individual (self-only) figures are used; the family figures, where the file has them, are read by
+:mod:`coverage.catalog.cms_import.family_figures` (a family figure that cannot be read leaves the plan
+self-only, with the reason kept in ``family_problem``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from coverage.catalog.cms_import.family_figures import FAMILY_COLUMNS, NO_FAMILY, FamilyFigures, read_family
 from coverage.catalog.cms_import.problems import ImportProblem, PufValueError
 from coverage.catalog.cms_import.puf_files import Progress, puf_rows
 from coverage.engine.money import MoneyError, parse_money
@@ -27,7 +30,9 @@ COLUMNS = (
     "TEHBInnTier1IndividualMOOP",
     "MEHBInnTier1IndividualMOOP",
 )
-OPTIONAL = ("BusinessYear", "MedicalDrugDeductiblesIntegrated", "MedicalDrugMaximumOutofPocketIntegrated")
+OPTIONAL = (
+    "BusinessYear", "MedicalDrugDeductiblesIntegrated", "MedicalDrugMaximumOutofPocketIntegrated", *FAMILY_COLUMNS
+)  # fmt: skip
 
 
 class PlanCosts(NamedTuple):
@@ -36,6 +41,8 @@ class PlanCosts(NamedTuple):
     name: str
     deductible: Decimal
     oop_max: Decimal
+    family: FamilyFigures = NO_FAMILY
+    family_problem: ImportProblem | None = None  # why the family figures are left blank
 
 
 @lru_cache(maxsize=8192)  # plans share a few hundred figures: read each once, keep one copy
@@ -87,7 +94,7 @@ def read_plan_costs(
     name = Path(path).name
     found: dict[str, PlanCosts | ImportProblem] = {}
     for line, cells in puf_rows(path, COLUMNS, OPTIONAL, progress):
-        plan_id, plan_name, tehb_ded, mehb_ded, tehb_moop, mehb_moop, year, ded_flag, moop_flag = cells
+        plan_id, plan_name, tehb_ded, mehb_ded, tehb_moop, mehb_moop, year, ded_flag, moop_flag = cells[:9]
         key = plan_key(plan_id, year if with_year else "")
         if key in found:
             found[key] = ImportProblem(
@@ -102,5 +109,17 @@ def read_plan_costs(
         except PufValueError as exc:
             found[key] = ImportProblem(name, line, plan_id.strip(), column, value.strip(), str(exc))
             continue
-        found[key] = PlanCosts(" ".join(plan_name.split()), deductible, oop_max)
+        family, family_problem = NO_FAMILY, None
+        try:
+            family = read_family(
+                tuple(cells[9:]),
+                deductibles_integrated=ded_flag,
+                maximums_integrated=moop_flag,
+                deductible=deductible,
+                oop_max=oop_max,
+            )
+        except PufValueError as exc:
+            shown = next((cell.strip() for cell in cells[9:] if cell.strip()), "")
+            family_problem = ImportProblem(name, line, plan_id.strip(), FAMILY_COLUMNS[0], shown, str(exc))
+        found[key] = PlanCosts(" ".join(plan_name.split()), deductible, oop_max, family, family_problem)
     return found

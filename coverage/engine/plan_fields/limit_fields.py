@@ -50,3 +50,22 @@ def visit_limits() -> tuple[PlanField, ...]:
             ),
         )
     )
+
+
+def therapy_threshold() -> PlanField:
+    """Original Medicare's yearly KX threshold per therapy (blank for other plans)."""
+    return PlanField(
+        "therapy_threshold",
+        FieldKind.MONEY,
+        Section.LIMITS,
+        "Medicare therapy threshold (KX)",
+        "Original Medicare: $2,480.00 in 2026 for PT and again for OT. Above it each claim needs the KX "
+        "modifier, which says the therapy is medically necessary. Blank for other plans.",
+        "Medicare therapy threshold",
+        "Medicare therapy (KX) threshold, dollars (blank: none)",
+        "Medicare therapy threshold (KX)",
+        "Medicare's yearly KX threshold per therapy, e.g. `2480.00` for 2026",
+        blank="none",
+        value_words="{} per therapy a year",
+        required=True,
+    )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from coverage.engine.plan_fields.cost_fields import premium, therapy_costs
 from coverage.engine.plan_fields.kinds import FieldKind, PlanField, Section, yes_no
-from coverage.engine.plan_fields.limit_fields import visit_limits
+from coverage.engine.plan_fields.limit_fields import therapy_threshold, visit_limits
 from coverage.engine.plan_fields.network_fields import out_of_network_costs
+from coverage.engine.plan_fields.payer_rule_fields import family_figures, limit_counting
 
 TABLE: tuple[PlanField, ...] = (
     PlanField(
@@ -191,21 +192,7 @@ TABLE: tuple[PlanField, ...] = (
         printed_options=yes_no("required", "not required"),
         required=True,
     ),
-    PlanField(
-        "therapy_threshold",
-        FieldKind.MONEY,
-        Section.LIMITS,
-        "Medicare therapy threshold (KX)",
-        "Original Medicare: $2,480.00 in 2026 for PT and again for OT. Above it each claim needs the KX "
-        "modifier, which says the therapy is medically necessary. Blank for other plans.",
-        "Medicare therapy threshold",
-        "Medicare therapy (KX) threshold, dollars (blank: none)",
-        "Medicare therapy threshold (KX)",
-        "Medicare's yearly KX threshold per therapy, e.g. `2480.00` for 2026",
-        blank="none",
-        value_words="{} per therapy a year",
-        required=True,
-    ),
+    therapy_threshold(),
     PlanField(
         "notes",
         FieldKind.TEXT,
@@ -254,5 +241,7 @@ TABLE: tuple[PlanField, ...] = (
         radio=True,
         asked_when="oon_covered",
     ),
+    *family_figures(),
+    *limit_counting(),
     premium(),
 )
