@@ -34,6 +34,18 @@ def draw_so_far(fields: Fields, box: Any | None) -> None:
                 help="Ask: 'How much have I paid toward my out-of-pocket maximum this year?'",
             )
             fields.money(
+                "Family deductible met so far",
+                "family_deductible_met",
+                help="Family plans only: what the whole family has put toward the family deductible. Ask: 'How "
+                "much of our family deductible has been met this year?'",
+            )
+            fields.money(
+                "Family out-of-pocket paid so far",
+                "family_oop_met",
+                help="Family plans only: what the whole family has paid toward the family maximum. Ask: 'How much "
+                "has our family paid toward the family out-of-pocket maximum this year?'",
+            )
+            fields.money(
                 "Medicare: PT allowed amounts so far",
                 "pt_threshold_used",
                 help="Medicare only: ask 'How much of the therapy threshold has been used for PT this year?'",
