@@ -244,7 +244,7 @@ def test_import_cms_with_rates_adds_the_premium_and_names_the_conflict(
 
     err = capsys.readouterr().err
     assert code == OK
-    assert out.read_text(encoding="utf-8").splitlines()[0].endswith(",notes,monthly_premium")
+    assert out.read_text(encoding="utf-8").splitlines()[0].endswith(",family_deductible_embedded,monthly_premium")
     assert "premium blank: cms_rates_2016.csv line 12 (plan 66083OH0610011-00)" in err
 
 

@@ -177,7 +177,8 @@ def test_the_import_holds_no_name_birth_date_or_member_id() -> None:
     [
         ("deductible_met", "Deductible met so far"),  # the year-so-far section's label
         ("pt_copay", "PT copay per visit"),  # the plan field's page label
-        ("family_oop_max", "Family oop max"),  # a field the form does not have yet
+        ("family_oop_max", "Family out-of-pocket maximum"),  # a plan field from the registry (issue 14)
+        ("no_such_field", "No such field"),  # a key the form does not have: its name in words
     ],
 )
 def test_each_field_is_named_as_the_page_labels_it(key: str, label: str) -> None:
