@@ -116,16 +116,17 @@ def medigap_plan_g(medicare: Plan, primary_so_far: Accumulators | None = None) -
     charge) from the first visit: excess charges are not subject to the Part B deductible.
     """
     so_far = primary_so_far or Accumulators()
+    deductible = medicare.deductible if medicare.deductible_applies else ZERO  # waived for therapy: none to meet
     return Secondary(
         plan=Plan(
             plan_id="medigap-g",
             plan_name="Medigap Plan G",
             payer_type=PayerType.COMMERCIAL,
             plan_year_start=medicare.plan_year_start,
-            deductible=medicare.deductible if medicare.deductible_applies else ZERO,
+            deductible=deductible,
         ),
         method=CoordinationMethod.NON_DUPLICATION,
-        accumulators=Accumulators(deductible_met=min(so_far.deductible_met, medicare.deductible)),
+        accumulators=Accumulators(deductible_met=min(so_far.deductible_met, deductible)),
         pays_excess_charges=True,
     )
 

@@ -152,3 +152,12 @@ def test_a_medicaid_plan_at_a_clinic_that_does_not_accept_it_pays_nothing_and_sa
     assert [(v.covered, v.patient_pays) for v in result.visits] == [(False, D("100.00"))] * 2
     assert result.visits[0].not_covered_reason == "the clinic does not accept Medicaid"
     assert result.notices[0].kind is NoticeKind.MEDICAID_NOT_ACCEPTED
+
+
+def test_plan_g_after_a_medicare_plan_that_waives_the_deductible_for_therapy_has_none_to_meet() -> None:
+    """Found by the property test: a deductible met so far never exceeds Plan G's own (zero when waived)."""
+    waived = plan(payer_type="medicare", deductible="0.01", deductible_applies=False)
+
+    plan_g = medigap_plan_g(waived, so_far(deductible_met="0.01"))
+
+    assert (plan_g.plan.deductible, plan_g.accumulators.deductible_met) == (D("0.00"), D("0.00"))
