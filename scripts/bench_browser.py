@@ -20,13 +20,11 @@ Usage: .venv/bin/python scripts/bench_browser.py [--rounds 3] [--changes 2]
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -35,7 +33,7 @@ from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, VIEWPORT  # noqa: E402
+from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, _free_port, _healthy  # noqa: E402
 
 GOAL_OPEN, GOAL_CHANGE = 1.25, 1.5
 WAIT_MS = 90_000
@@ -81,13 +79,6 @@ with results, st.container(key="total_patient"):
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def served(script: Path, log: Path) -> Iterator[str]:
     """``script`` under `streamlit run` on a free loopback port, until the block ends."""
@@ -99,16 +90,10 @@ def served(script: Path, log: Path) -> Iterator[str]:
         server = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + 90
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                        break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        raise SystemExit(
-                            f"{script.name} did not start: {log.read_text(errors='replace')[-2000:]}"
-                        ) from None
-                    time.sleep(0.3)
+            while not _healthy(url):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"{script.name} did not start: {log.read_text(errors='replace')[-2000:]}")
+                time.sleep(0.3)
             yield url
         finally:
             server.terminate()
