@@ -15,14 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from coverage.engine.billed_services import THERAPIES, Service, merge_services, parse_services, with_assistant
 from coverage.engine.money import format_money
+from coverage.engine.pricing_settings import UNIT_RULES, parse_fee_schedule_setting
 from coverage.fees.clinic_schedule import ClinicFeeSchedules, parse_fee_schedules_csv
 from coverage.fees.day_pricing import DayPrice, price_day
 from coverage.fees.pfs_files import SHIPPED_DIR, import_pfs, load_medicare_fee_schedule
 from coverage.fees.problems import FeeScheduleError, ServiceNotationError
-from coverage.fees.services import THERAPIES, Service, merge_services, parse_services, with_assistant
-from coverage.fees.setting import fee_schedule_for, parse_fee_schedule_setting
-from coverage.fees.unit_rules import UNIT_RULES, units_from_minutes
+from coverage.fees.setting import fee_schedule_for
+from coverage.fees.unit_rules import units_from_minutes
 
 OK, USAGE, BAD_DATA = 0, 2, 4
 DEFAULT_FEE_SCHEDULES = Path(__file__).resolve().parents[2] / "fee_schedules.csv"

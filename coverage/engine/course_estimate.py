@@ -19,9 +19,11 @@ from coverage.engine.notices import (
 from coverage.engine.participation import medicaid_forbids_balance_bill, medicaid_refuses
 from coverage.engine.plans import Discipline, Plan
 from coverage.engine.projection import project
+from coverage.engine.schedule import schedule
 from coverage.engine.secondary import Secondary, coordinate
 from coverage.engine.secondary_notices import secondary_notices
 from coverage.engine.visit_cost import VISIT_COLUMNS, Totals, VisitCost
+from coverage.engine.visit_pricing import CoursePrices, Pricer, PricingNeededError
 from coverage.engine.year_to_date import YearToDateError, check_year_to_date
 
 __all__ = ["VISIT_COLUMNS", "Estimate", "Totals", "VisitCost", "YearToDateError", "check_year_to_date", "estimate"]
@@ -41,6 +43,7 @@ class Estimate(BaseModel):
     ot_total: Totals | None
     pt_total: Totals | None
     secondary: Secondary | None = None
+    prices: CoursePrices | None = None  # how the visits priced from their codes were priced; None: typed rates
 
     @property
     def patient_total(self) -> Decimal:
@@ -58,14 +61,22 @@ class Estimate(BaseModel):
 
 
 def estimate(
-    plan: Plan, care: CarePlan, accumulators: Accumulators | None = None, *, secondary: Secondary | None = None
+    plan: Plan,
+    care: CarePlan,
+    accumulators: Accumulators | None = None,
+    *,
+    secondary: Secondary | None = None,
+    fees: Pricer | None = None,
 ) -> Estimate:
     """Cost every visit of ``care`` under ``plan``, starting from ``accumulators``.
 
     Out of network (``care.in_network`` false) the plan's out-of-network terms apply (see
     :mod:`coverage.engine.network`); a ``secondary`` plan then pays toward what the primary leaves
-    (see :mod:`coverage.engine.secondary`). Raises :class:`YearToDateError` when the year-to-date
-    figures exceed the plan's.
+    (see :mod:`coverage.engine.secondary`). Visits with no typed rate are priced from their codes by
+    ``fees`` under the plan's ``fee_schedule`` (see :mod:`coverage.fees.course_pricing`). Raises
+    :class:`YearToDateError` when the year-to-date figures exceed the plan's,
+    :class:`~coverage.engine.visit_pricing.PricingNeededError` for codes to price and no ``fees``, and
+    ``FeeScheduleError`` for a code the fee schedule cannot price.
     """
     so_far = accumulators if accumulators is not None else Accumulators()
     terms = network_terms(plan, care, so_far)
@@ -73,8 +84,13 @@ def estimate(
         check_year_to_date(plan, so_far)  # shared buckets: the in-network figures are the ones used
     if not care.in_network:
         check_year_to_date(terms.plan, terms.so_far, which="the plan's out-of-network")
+    prices = None
+    if care.priced_from_codes:
+        if fees is None:
+            raise PricingNeededError
+        prices = fees.price(plan, care, schedule(care))
     visits, notices = project(
-        terms.plan, care, terms.so_far, covers=terms.covers, balance_billing=terms.balance_billing
+        terms.plan, care, terms.so_far, covers=terms.covers, balance_billing=terms.balance_billing, prices=prices
     )
     if secondary is not None:
         check_year_to_date(secondary.plan, secondary.accumulators, which="the secondary plan's")
@@ -107,6 +123,7 @@ def estimate(
         ot_total=_discipline_total(visits, care, "OT"),
         pt_total=_discipline_total(visits, care, "PT"),
         secondary=secondary,
+        prices=prices,
     )
 
 

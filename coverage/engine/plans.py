@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from coverage.engine.money import ZERO, Money, Percent
+from coverage.engine.pricing_settings import FeeScheduleSetting, UnitRule, parse_fee_schedule_setting
 from coverage.engine.text import as_a_spreadsheet_sees_it, one_line
 
 Discipline = Literal["OT", "PT"]
@@ -127,6 +128,9 @@ class Plan(BaseModel):
     deductible_visits_count_toward_limit: bool = True
     limit_counts: LimitCounting = LimitCounting.VISITS
     monthly_premium: Money | None = None  # what the plan costs a month; None: not known
+    # How a visit's allowed amount is priced from its codes (optional): see coverage.engine.pricing_settings.
+    fee_schedule: str = ""
+    unit_rule: UnitRule = UnitRule.MEDICARE
 
     @field_validator("plan_id")
     @classmethod
@@ -147,6 +151,16 @@ class Plan(BaseModel):
             )
         return one_line(value)
 
+    @field_validator("fee_schedule")
+    @classmethod
+    def _fee_schedule_is_known_kind(cls, value: str) -> str:
+        return str(parse_fee_schedule_setting(value))  # the FeeScheduleError is a ValueError, said in our words
+
+    @field_validator("unit_rule", mode="before")
+    @classmethod
+    def _unit_rule_blank_is_medicare(cls, value: object) -> object:
+        return value.strip().lower() or "medicare" if isinstance(value, str) else value
+
     @field_validator("plan_year_start")
     @classmethod
     def _plan_year_start_is_month_day(cls, value: str) -> str:
@@ -164,6 +178,11 @@ class Plan(BaseModel):
             what = "deductible" if info.field_name == "family_deductible" else "out-of-pocket maximum"
             raise ValueError(f"must be at least the {what} of one person ({own:,.2f})")
         return value
+
+    @property
+    def pricing(self) -> FeeScheduleSetting:
+        """Where the plan's allowed amounts come from: typed on the page, Medicare's fee schedule, or the clinic's."""
+        return parse_fee_schedule_setting(self.fee_schedule)
 
     @property
     def counts_days(self) -> bool:

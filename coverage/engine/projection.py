@@ -16,14 +16,14 @@ from coverage.engine.notices import Notice
 from coverage.engine.participation import (
     balance_bill,
     excess_charge,
-    is_non_participating,
     medicaid_refuses,
-    non_participating_allowed,
 )
 from coverage.engine.plans import Plan
 from coverage.engine.schedule import ScheduledVisit, plan_year_start_on_or_before, schedule
+from coverage.engine.visit_amounts import VisitAmounts
 from coverage.engine.visit_cost import VisitCost
 from coverage.engine.visit_limits import limit_refusal, takes_a_place
+from coverage.engine.visit_pricing import CoursePrices
 from coverage.engine.year_state import LimitDenials, YearState
 
 
@@ -43,6 +43,7 @@ def project(
     balance_billing: bool,
     only: frozenset[int] | None = None,
     allowed: Sequence[Decimal] | None = None,
+    prices: CoursePrices | None = None,
 ) -> Projection:
     """Walk the schedule under ``plan``'s terms: the engine's one loop.
 
@@ -52,9 +53,12 @@ def project(
     (a secondary plan sees only the visits the primary covered). ``allowed`` gives each visit's
     allowed amount by schedule position (a secondary plan works on the primary's); else it is the
     course's, at 95 % for Original Medicare at a non-participating clinic
-    (:mod:`coverage.engine.participation`), which may then bill up to the limiting charge.
+    (:mod:`coverage.engine.participation`), which may then bill up to the limiting charge. ``prices``
+    gives the amounts and lines of the visits priced from their codes (None where a rate was typed).
     """
-    run = _Projection(plan, care, covers=covers, balance_billing=balance_billing, only=only, allowed=allowed)
+    run = _Projection(
+        plan, care, covers=covers, balance_billing=balance_billing, only=only, allowed=allowed, prices=prices
+    )
     year = YearState.opening(plan, plan_year_start_on_or_before(care.start_date, plan.plan_year_start), so_far)
     run.already_met(year)
     for position, slot in enumerate(run.slots):
@@ -82,14 +86,15 @@ class _Projection:
         balance_billing: bool,
         only: frozenset[int] | None,
         allowed: Sequence[Decimal] | None,
+        prices: CoursePrices | None = None,
     ) -> None:
         self.plan = plan
+        self.amounts = VisitAmounts(plan, care, covers=covers, given=allowed, prices=prices)
         self.care = care
         self.only = only
         self.covers = covers
         self.balance_billing = balance_billing
-        self.given_allowed = allowed
-        self.non_participating = covers and allowed is None and is_non_participating(plan, care)
+        self.non_participating = self.amounts.non_participating
         self.slots = schedule(care)
         self.visits: list[VisitCost] = []
         self.notices: list[tuple[int, Notice]] = []
@@ -116,9 +121,9 @@ class _Projection:
     def visit(self, position: int, slot: ScheduledVisit, year: YearState) -> None:
         course = self.care.course(slot.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
-        plan, allowed = self.plan, self._allowed(position, slot, course)
+        plan, allowed = self.plan, self.amounts.allowed(position, course, slot.course_index)
         copay_due = ZERO if plan.one_copay_per_day and slot.date in year.copay_dates else plan.copay(slot.discipline)
-        evaluation = slot.course_index == 0 and course.eval_rate is not None
+        evaluation = course.is_evaluation(slot.course_index)
         place = takes_a_place(
             plan, is_evaluation=evaluation, allowed=allowed, deductible_left=year.deductible_left, copay_due=copay_due
         )
@@ -128,13 +133,6 @@ class _Projection:
             self._covered(position, slot, course, year, allowed=allowed, copay_due=copay_due, place=place)
         else:
             self._not_covered(position, slot, course, year, reason, allowed)
-
-    def _allowed(self, position: int, slot: ScheduledVisit, course: Course) -> Decimal:
-        """The visit's allowed amount: as given by position, else the course's (95 % of it for non-participation)."""
-        if self.given_allowed is not None:
-            return self.given_allowed[position]
-        amount = course.allowed(slot.course_index)
-        return non_participating_allowed(amount) if self.non_participating else amount
 
     def _refusal(self, slot: ScheduledVisit, year: YearState, place: bool) -> WhyNotCovered | None:
         """Why the plan will not pay for this visit, or None."""
@@ -160,7 +158,9 @@ class _Projection:
         self, position: int, slot: ScheduledVisit, course: Course, year: YearState, reason: WhyNotCovered,
         allowed: Decimal,
     ) -> None:  # fmt: skip
-        price = course.self_pay(slot.course_index, out_of_network=not self.care.in_network)
+        priced = self.amounts.priced(position)
+        own = None if priced is None else priced.allowed  # a priced visit's self-pay price: its full amount
+        price = course.self_pay(slot.course_index, out_of_network=not self.care.in_network, allowed=own)
         if reason.is_limit:
             limit_name = reason.discipline or "combined therapy"
             denial = year.denials.setdefault(
@@ -176,8 +176,9 @@ class _Projection:
                 date=slot.date,
                 discipline=slot.discipline,
                 visit_number=slot.course_index + 1,
-                is_evaluation=slot.course_index == 0 and course.eval_rate is not None,
+                is_evaluation=course.is_evaluation(slot.course_index),
                 allowed=allowed,
+                lines=priced.lines if priced is not None else (),
                 covered=False,
                 to_deductible=ZERO,
                 copay=ZERO,
@@ -222,8 +223,9 @@ class _Projection:
                 date=slot.date,
                 discipline=discipline,
                 visit_number=number,
-                is_evaluation=slot.course_index == 0 and course.eval_rate is not None,
+                is_evaluation=course.is_evaluation(slot.course_index),
                 allowed=allowed,
+                lines=lines.lines if (lines := self.amounts.priced(position)) is not None else (),
                 covered=True,
                 to_deductible=share.to_deductible,
                 copay=share.copay,

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from coverage.engine.money import ZERO
 from coverage.engine.not_covered import WhyNotCovered
 from coverage.engine.plans import Discipline
+from coverage.engine.visit_pricing import PricedCode
 
 #: The columns of :func:`coverage.views.export.visit_frame`, a contract other parts rely on.
 VISIT_COLUMNS = (
@@ -56,6 +57,9 @@ class VisitCost(BaseModel):
     #: The copay the plan's rules asked of this visit before any out-of-pocket cap: none when one copay
     #: per day was already charged that day, and none for a visit not covered.
     copay_due: Decimal = ZERO
+    #: The codes the allowed amount was priced from (before any 95 % for a non-participating clinic taken
+    #: on the whole visit); empty for a typed rate.
+    lines: tuple[PricedCode, ...] = ()
 
     @property
     def not_covered_reason(self) -> str | None:

@@ -23,12 +23,12 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.engine.billed_services import Service, Therapy
 from coverage.engine.money import HUNDRED, ZERO, format_money, percent_of
 from coverage.fees.clinic_schedule import ClinicFeeSchedule
 from coverage.fees.medicare_rates import formula, unit_amount
 from coverage.fees.pfs import Locality, MedicareFeeSchedule, RelativeValues
 from coverage.fees.problems import FeeScheduleError
-from coverage.fees.services import Service, Therapy
 
 NON_PARTICIPATING_PERCENT = Decimal(95)
 ASSISTANT_PERCENT = Decimal(85)

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coverage.engine.billed_services import FeeScheduleError, ServiceNotationError
 
-class FeeScheduleError(ValueError):
-    """A visit that cannot be priced from the chosen fee schedule (the message says why)."""
-
-
-class ServiceNotationError(FeeScheduleError):
-    """Service codes written in a way that cannot be read, such as ``97110y2``."""
+__all__ = [
+    "CodeNotInScheduleError",
+    "CodeNotPricedError",
+    "FeeScheduleError",
+    "FeeScheduleFileError",
+    "FileProblem",
+    "PfsFileError",
+    "ServiceNotationError",
+    "UnknownLocalityError",
+    "UnknownScheduleError",
+]
 
 
 class CodeNotPricedError(FeeScheduleError):

@@ -18,15 +18,13 @@ leftover minutes lose to 7 minutes of 97140).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.engine.billed_services import MAX_UNITS, Service, merge_services
+from coverage.engine.pricing_settings import UnitRule
 from coverage.fees.problems import ServiceNotationError
-from coverage.fees.services import MAX_UNITS, Service, merge_services
 
-UnitRule = Literal["medicare", "ama"]
-UNIT_RULES: tuple[UnitRule, ...] = ("medicare", "ama")
 UNIT_MINUTES = 15
 #: At most this many minutes of one code in a day (as many as :data:`MAX_UNITS` units can hold).
 MAX_MINUTES = MAX_UNITS * UNIT_MINUTES
@@ -63,16 +61,6 @@ TIMED_CODES: frozenset[str] = frozenset(
 def units_for_total(minutes: int) -> int:
     """The timed units of ``minutes`` of treatment: 0 below 8, then 1 for 8-22, 2 for 23-37, ..."""
     return (minutes + UNIT_MINUTES // 2) // UNIT_MINUTES
-
-
-def parse_unit_rule(text: str) -> UnitRule:
-    """The ``unit_rule`` setting: ``medicare`` (also when blank) or ``ama``."""
-    rule = text.strip().lower() or "medicare"
-    if rule == "medicare":
-        return "medicare"
-    if rule == "ama":
-        return "ama"
-    raise ServiceNotationError(f"'{text.strip()}' is not a unit rule: use medicare (the 8-minute rule) or ama")
 
 
 def _checked(minutes: Mapping[str, int]) -> None:

@@ -55,7 +55,9 @@ def validated(
         model_object = model.model_validate(fields)
     except ValidationError as exc:  # the fields that failed above are left out, so report the others only
         more = [(keys.get(field, field), message) for field, message in field_problems(exc)]
-        problems.extend((key, message) for key, message in more if key not in failed)
+        # A whole-model problem ("give the visit rate, or ...") follows from a field already reported.
+        shown = set(keys.values())
+        problems.extend((key, message) for key, message in more if key not in failed and (key in shown or not failed))
         return None
     return None if failed else model_object
 

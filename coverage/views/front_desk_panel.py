@@ -66,17 +66,18 @@ def limit_counting(plan: Plan) -> tuple[str, ...]:
     return tuple(said)
 
 
-def regular_visit_cost(plan: Plan, discipline: Discipline, course: Course) -> Decimal:
+def regular_visit_cost(plan: Plan, discipline: Discipline, course: Course, allowed: Decimal | None = None) -> Decimal:
     """What a regular (not evaluation) covered visit costs once the deductible is met.
 
     Uses the engine's own split (:func:`coverage.engine.cost_sharing.share_of_visit`) with no
     deductible left and no out-of-pocket cap: the copay and coinsurance of a typical
     visit in the middle of the course. On a plan that covers nothing it is the self-pay rate.
+    ``allowed`` is a regular visit's amount when it is priced from its codes (else the typed visit rate).
     """
     if not plan.covers_visits:
-        return course.self_pay(visit_index=1)
+        return course.self_pay(visit_index=1, allowed=allowed)
     share = share_of_visit(
-        course.visit_rate,
+        course.allowed(1) if allowed is None else allowed,
         copay=plan.copay(discipline),
         coinsurance_pct=plan.coinsurance_pct(discipline),
         deductible_left=ZERO,
@@ -87,12 +88,23 @@ def regular_visit_cost(plan: Plan, discipline: Discipline, course: Course) -> De
     return share.patient_pays
 
 
-def _after_deductible(terms: NetworkTerms, discipline: Discipline, course: Course) -> Decimal:
+def regular_allowed(estimate: Estimate, discipline: Discipline) -> Decimal | None:
+    """A regular visit's amount priced from its codes (its first in the course), or None for a typed rate."""
+    course = estimate.care.course(discipline)
+    if estimate.prices is None or course is None or course.visit_rate is not None:
+        return None
+    for visit, priced in zip(estimate.visits, estimate.prices.visits, strict=True):
+        if visit.discipline == discipline and not visit.is_evaluation and priced is not None:
+            return priced.allowed
+    return None
+
+
+def _after_deductible(terms: NetworkTerms, discipline: Discipline, course: Course, allowed: Decimal | None) -> Decimal:
     """A regular visit once the deductible is met, under the terms in force; out of network with its balance bill."""
     if not terms.covers:
-        return course.self_pay(visit_index=1)
-    cost = regular_visit_cost(terms.plan, discipline, course)
-    return cost + course.balance_bill(visit_index=1) if terms.balance_billing else cost
+        return course.self_pay(visit_index=1, out_of_network=False, allowed=allowed)
+    cost = regular_visit_cost(terms.plan, discipline, course, allowed)
+    return cost + course.balance_bill(visit_index=1, allowed=allowed) if terms.balance_billing else cost
 
 
 def front_desk(estimate: Estimate) -> FrontDesk:
@@ -119,7 +131,9 @@ def front_desk(estimate: Estimate) -> FrontDesk:
         deductible_left=year.deductible_left,
         oop_left=year.oop_room,
         visit_after_deductible={
-            d: _after_deductible(terms, d, course) for d in DISCIPLINES if (course := care.course(d)) is not None
+            d: _after_deductible(terms, d, course, regular_allowed(estimate, d))
+            for d in DISCIPLINES
+            if (course := care.course(d)) is not None
         },
         limit_counting=limit_counting(plan),
     )

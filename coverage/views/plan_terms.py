@@ -102,7 +102,10 @@ def network_and_secondary(result: Estimate) -> tuple[Row, ...]:
 def course_sentence(discipline: Discipline, course: Course, result: Estimate) -> str:
     """``'PT: 2 visits a week for 8 weeks (16 visits), 5 Jan 2026 to 26 Feb 2026; visit $84.75; ...'``."""
     days = [v.date for v in result.visits if v.discipline == discipline]
-    rates = [f"visit {format_money(course.visit_rate)}"]
+    priced = result.prices.source if result.prices is not None else "its codes"
+    rates = [
+        f"visit {format_money(course.visit_rate)}" if course.visit_rate is not None else f"visit priced by {priced}"
+    ]
     if course.eval_rate is not None:
         rates.append(f"evaluation (first visit) {format_money(course.eval_rate)}")
     if course.billed_rate is not None and not result.care.in_network:

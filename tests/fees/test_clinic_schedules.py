@@ -6,6 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from coverage.engine.billed_services import parse_services
+from coverage.engine.pricing_settings import FeeScheduleSetting, parse_fee_schedule_setting
 from coverage.fees.clinic_schedule import ClinicFeeSchedule, parse_fee_schedules_csv
 from coverage.fees.day_pricing import MedicarePricing, price_day
 from coverage.fees.pfs_files import load_medicare_fee_schedule
@@ -16,8 +18,7 @@ from coverage.fees.problems import (
     UnknownLocalityError,
     UnknownScheduleError,
 )
-from coverage.fees.services import parse_services
-from coverage.fees.setting import FeeScheduleSetting, fee_schedule_for, parse_fee_schedule_setting
+from coverage.fees.setting import fee_schedule_for
 
 SCHEDULES = """schedule_id,code,modifier,rate,notes
 acme-2026,97110,,40.00,therapeutic exercise

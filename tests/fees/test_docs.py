@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from coverage.engine.billed_services import parse_services
 from coverage.fees.day_pricing import MedicarePricing, price_day
 from coverage.fees.pfs_files import load_medicare_fee_schedule
-from coverage.fees.services import parse_services
 from tests.conftest import ROOT
 
 DOC = (ROOT / "docs" / "fee-schedules.md").read_text(encoding="utf-8")

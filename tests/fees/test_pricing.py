@@ -7,12 +7,12 @@ from decimal import Decimal as D
 
 import pytest
 
+from coverage.engine.billed_services import parse_services, with_assistant
 from coverage.fees.day_pricing import DayPrice, DayPricer, MedicarePricing, price_day
 from coverage.fees.medicare_rates import unit_amount
 from coverage.fees.pfs import NATIONAL
 from coverage.fees.pfs_files import load_medicare_fee_schedule
 from coverage.fees.problems import CodeNotPricedError
-from coverage.fees.services import parse_services, with_assistant
 from tests.conftest import SHARED_DATA
 
 PFS = load_medicare_fee_schedule()

@@ -7,11 +7,11 @@ from collections import defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coverage.engine.billed_services import THERAPIES, Service, Therapy, merge_services
 from coverage.engine.money import ZERO
 from coverage.fees.day_pricing import MedicarePricing, price_day
 from coverage.fees.medicare_rates import unit_amount
 from coverage.fees.pfs_files import load_medicare_fee_schedule
-from coverage.fees.services import THERAPIES, Service, Therapy, merge_services
 
 PFS = load_medicare_fee_schedule()
 PRICED = sorted(code for code, row in PFS.codes.items() if row.status == "A" and not row.pe_not_applicable)

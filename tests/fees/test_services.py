@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coverage.engine.billed_services import Service, format_services, parse_services, with_assistant
+from coverage.engine.pricing_settings import parse_unit_rule
 from coverage.fees.problems import ServiceNotationError
-from coverage.fees.services import Service, format_services, parse_services, with_assistant
 from coverage.fees.unit_rules import (
     TIMED_CODES,
     UnitRange,
-    parse_unit_rule,
     units_for_total,
     units_from_minutes,
     visit_unit_range,

@@ -64,11 +64,12 @@ def test_the_form_has_one_key_per_field_and_form_values_fills_every_one() -> Non
     keys = list(form_values(default_request(PLANS, TODAY)))
 
     assert sorted(keys) == sorted(FORM_KEYS)
-    # 35 plan fields (20 + 8 out-of-network + 3 family + 3 limit rules + the monthly premium), plan, start,
+    # 37 plan fields (20 + 8 out-of-network + 3 family + 3 limit rules + the monthly premium + fee schedule and
+    # unit rule), plan, start,
     # in_network, 2 clinic (Medicare participation, accepts Medicaid), 2 x 7 course (switch + 6 fields,
     # billed among them),
     # 11 year-to-date (7 + 2 out-of-network + 2 family), 10 second insurance (choice, method, 6 numbers, 2 so far)
-    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 35 + 1 + 1 + 1 + 2 + 14 + 11 + 10
+    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 37 + 1 + 1 + 1 + 2 + 14 + 11 + 10
 
 
 def test_the_default_course_starts_on_the_next_monday() -> None:

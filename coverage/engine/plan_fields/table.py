@@ -7,6 +7,7 @@ from coverage.engine.plan_fields.kinds import FieldKind, PlanField, Section, yes
 from coverage.engine.plan_fields.limit_fields import therapy_threshold, visit_limits
 from coverage.engine.plan_fields.network_fields import out_of_network_costs
 from coverage.engine.plan_fields.payer_rule_fields import family_figures, limit_counting
+from coverage.engine.plan_fields.pricing_fields import visit_pricing
 
 TABLE: tuple[PlanField, ...] = (
     PlanField(
@@ -244,4 +245,5 @@ TABLE: tuple[PlanField, ...] = (
     *family_figures(),
     *limit_counting(),
     premium(),
+    *visit_pricing(),
 )

@@ -20,8 +20,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coverage.fees.problems import ServiceNotationError
-
 #: The therapies a day's services come from; the multiple procedure reduction spans all three.
 Therapy = Literal["PT", "OT", "SLP"]
 THERAPIES: tuple[Therapy, ...] = ("PT", "OT", "SLP")
@@ -30,6 +28,15 @@ THERAPIES: tuple[Therapy, ...] = ("PT", "OT", "SLP")
 MAX_UNITS = 24
 #: Modifiers for a service furnished in whole or part by a PT assistant (CQ) or OT assistant (CO).
 ASSISTANT_MODIFIERS: dict[str, Therapy] = {"CQ": "PT", "CO": "OT"}
+
+
+class FeeScheduleError(ValueError):
+    """A visit that cannot be priced from the chosen fee schedule (the message says why)."""
+
+
+class ServiceNotationError(FeeScheduleError):
+    """Service codes written in a way that cannot be read, such as ``97110y2``."""
+
 
 _CODE = re.compile(r"[0-9A-Z]{5}")
 _MODIFIER = re.compile(r"[0-9A-Z]{2}")
