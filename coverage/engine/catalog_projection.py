@@ -15,9 +15,10 @@ from enum import IntEnum
 import numpy as np
 
 from coverage.engine.care import Accumulators, CarePlan, MedicareParticipation
-from coverage.engine.participation import excess_charge, non_participating_allowed
+from coverage.engine.catalog_amounts import catalog_amounts
 from coverage.engine.plan_table import NO_MAXIMUM, Cents, Flags, PlanTable, cents
 from coverage.engine.schedule import ScheduledVisit, plan_year_start_on_or_before, schedule
+from coverage.engine.visit_pricing import Pricer
 
 
 class Refusal(IntEnum):
@@ -44,6 +45,7 @@ class CatalogOutcome:
     first_refused_at: Cents
     first_refusal: Cents  # a Refusal per plan
     year_to_date_fits: Flags  # False where the figures so far exceed the plan's deductible or maximum
+    pricing_problems: tuple[str | None, ...]  # per plan: why its visits cannot be priced from their codes, or None
 
 
 def _year_resets(table: PlanTable, care: CarePlan, visits: list[ScheduledVisit]) -> list[Flags | None]:
@@ -116,9 +118,16 @@ class _Year:
         return left
 
 
-def project_catalog(table: PlanTable, care: CarePlan, so_far: Accumulators) -> CatalogOutcome:  # noqa: PLR0915
-    """Cost every visit of ``care`` under every plan of ``table``, from the figures ``so_far``."""
+def project_catalog(  # noqa: PLR0915
+    table: PlanTable, care: CarePlan, so_far: Accumulators, fees: Pricer | None = None
+) -> CatalogOutcome:
+    """Cost every visit of ``care`` under every plan of ``table``, from the figures ``so_far``.
+
+    Visits with no typed rate are priced by ``fees`` (:mod:`coverage.engine.catalog_amounts`); the plans
+    whose visits cannot be priced are costed as nothing, with the reason in ``pricing_problems``.
+    """
     visits = schedule(care)
+    amounts = catalog_amounts(table, care, visits, fees)
     size = len(table)
     zeros = np.zeros(size, dtype=np.int64)
     never = np.full(size, -1, dtype=np.int64)
@@ -144,18 +153,16 @@ def project_catalog(table: PlanTable, care: CarePlan, so_far: Accumulators) -> C
             previous_date = visit.date
         course = care.course(visit.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
-        typed = course.allowed(visit.course_index)
-        reduced = non_participating_allowed(typed)
-        allowed = np.where(non_participating, cents(reduced), cents(typed))
-        excess = np.where(non_participating, cents(excess_charge(reduced, course.billed_rate)), 0)
-        price = cents(course.self_pay(visit.course_index))
+        full, reduced, excess_np, price = amounts.at(position)
+        allowed = np.where(non_participating, reduced, full)
+        excess = np.where(non_participating, excess_np, 0)
         discipline_used = year.used[visit.discipline]
         deductible_left = year.deductible_left(table)
         room = np.minimum(year.own_room, year.family_room)
 
         # Does the visit take a place in the limits, and is it covered? (state before this visit)
         copay_due = np.where(table.one_copay_per_day & copay_today, 0, table.copay(visit.discipline))
-        evaluation = visit.course_index == 0 and course.eval_rate is not None
+        evaluation = course.is_evaluation(visit.course_index)
         under_deductible = (
             table.deductible_applies & (allowed > 0) & (allowed <= deductible_left) & ~(before & (copay_due > 0))
         )
@@ -220,4 +227,5 @@ def project_catalog(table: PlanTable, care: CarePlan, so_far: Accumulators) -> C
         first_refused_at=refused_at,
         first_refusal=refusal,
         year_to_date_fits=fits,
+        pricing_problems=tuple(amounts.problems[kind] for kind in amounts.kind.tolist()),
     )

@@ -21,6 +21,7 @@ from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import visit_label
 from coverage.engine.plan_table import Cents, PlanTable
 from coverage.engine.plans import Discipline, Plan
+from coverage.engine.visit_pricing import Pricer
 from coverage.engine.year_cost import YEAR_COST_COLUMNS, RankOrder, year_premiums, year_ranks, year_totals
 from coverage.engine.year_to_date import YearToDateError, check_year_to_date
 
@@ -42,12 +43,17 @@ COMPARISON_COLUMNS = (
     "not_covered",
     "not_covered_reason",
     "year_to_date_problem",
+    "pricing_problem",
     *YEAR_COST_COLUMNS,
 )
 
 
 def compare_plans(
-    plans: Sequence[Plan] | PlanTable, care: CarePlan, accumulators: Accumulators | None = None
+    plans: Sequence[Plan] | PlanTable,
+    care: CarePlan,
+    accumulators: Accumulators | None = None,
+    *,
+    fees: Pricer | None = None,
 ) -> pd.DataFrame:
     """One row per plan with :data:`COMPARISON_COLUMNS`, cheapest for the patient first.
 
@@ -63,6 +69,10 @@ def compare_plans(
       raises :class:`~coverage.engine.course_estimate.YearToDateError`): the plan keeps its row,
       with the reason in ``year_to_date_problem``, no totals (None) and no rank,
       after every plan that could be costed.
+    - Visits with no typed rate are priced by ``fees`` under each plan's ``fee_schedule``, as
+      :func:`coverage.engine.course_estimate.estimate` prices them; a plan whose visits cannot be priced
+      (a code its schedule lacks, a schedule not in the file) keeps its row like a year-to-date problem,
+      with the reason in ``pricing_problem``.
     - Ties keep the catalog's order. ``rank`` counts from 1.
     - ``monthly_premium``, ``year_premiums``, ``year_total`` and ``year_rank``: a plan year's premiums plus
       the course (:mod:`coverage.engine.year_cost`); None where the premium is not known.
@@ -77,8 +87,8 @@ def compare_plans(
         raise ValueError("compare_plans compares in-network care; estimate out-of-network care plan by plan")
     table = plans if isinstance(plans, PlanTable) else PlanTable.of(plans)
     so_far = accumulators if accumulators is not None else Accumulators()
-    outcome = project_catalog(table, care, so_far)
-    fits = outcome.year_to_date_fits
+    outcome = project_catalog(table, care, so_far, fees)
+    fits = outcome.year_to_date_fits & np.array([p is None for p in outcome.pricing_problems], dtype=np.bool_)
     # Cheapest first; plans that cannot be costed last; ties (and those last ones) in catalog order.
     order = np.lexsort((np.arange(len(table)), np.where(fits, outcome.patient_total, 0), ~fits))
     return _frame(table, outcome, so_far, order)
@@ -161,7 +171,8 @@ def _problems(table: PlanTable, order: np.ndarray, fits: np.ndarray, so_far: Acc
 
 
 def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, order: np.ndarray) -> pd.DataFrame:
-    fits = outcome.year_to_date_fits[order]
+    problems = [outcome.pricing_problems[row] for row in order.tolist()]
+    fits = outcome.year_to_date_fits[order] & np.array([p is None for p in problems], dtype=np.bool_)
     size, valid = len(order), int(fits.sum())
     covered_counts = len(outcome.visits) - outcome.not_covered[order]
     columns: dict[str, object] = {
@@ -178,7 +189,8 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
         "deductible_met_at": _labels(outcome, np.where(fits, outcome.deductible_met_at[order], -1)),
         "oop_max_reached_at": _labels(outcome, np.where(fits, outcome.oop_max_reached_at[order], -1)),
         "limit_runs_out_at": _labels(outcome, np.where(fits, outcome.first_refused_at[order], -1)),
-        "year_to_date_problem": _problems(table, order, fits, so_far),
+        "year_to_date_problem": _problems(table, order, outcome.year_to_date_fits[order], so_far),
+        "pricing_problem": pd.Series(problems, dtype=object),
     }
     columns["not_covered"], columns["not_covered_reason"] = _reasons(table, outcome, order, fits)
     ranking = pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS[: -len(YEAR_COST_COLUMNS)]))

@@ -95,6 +95,8 @@ class PlanTable:
     is_medicaid: Flags
     year_start_kinds: tuple[str, ...]  # the distinct plan_year_start values (MM-DD)
     year_start_kind: Cents  # index into year_start_kinds, per plan
+    pricing_kinds: tuple[Plan, ...]  # one plan of each distinct fee_schedule, unit_rule and Original Medicare or not
+    pricing_kind: Cents  # index into pricing_kinds, per plan
 
     @classmethod
     def of(cls, plans: Sequence[Plan]) -> PlanTable:
@@ -102,6 +104,12 @@ class PlanTable:
         kinds = tuple(sorted({p.plan_year_start for p in plans}))
         kind_index = {kind: i for i, kind in enumerate(kinds)}
         columns = {f.name for f in fields(cls)} & set(FIELD)
+        pricing: dict[tuple[str, str, bool], int] = {}
+        pricing_kind = [
+            pricing.setdefault((p.fee_schedule, p.unit_rule, p.payer_type is PayerType.MEDICARE), len(pricing))
+            for p in plans
+        ]
+        first = {kind: i for i, kind in reversed(list(enumerate(pricing_kind)))}
         return cls(
             plans=tuple(plans),
             plan_ids=np.array([p.plan_id for p in plans], dtype=object),
@@ -120,6 +128,8 @@ class PlanTable:
             is_medicaid=_flags([p.payer_type is PayerType.MEDICAID for p in plans]),
             year_start_kinds=kinds,
             year_start_kind=np.array([kind_index[p.plan_year_start] for p in plans], dtype=np.int64),
+            pricing_kinds=tuple(plans[first[kind]] for kind in range(len(pricing))),
+            pricing_kind=np.array(pricing_kind, dtype=np.int64),
         )
 
     def __len__(self) -> int:

@@ -38,7 +38,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "eligibility": set(),
     "cli": {"pandas"},
 }
-VECTORISED_ENGINE = {"plan_table.py", "catalog_projection.py", "plan_ranking.py"}
+VECTORISED_ENGINE = {"plan_table.py", "catalog_projection.py", "catalog_amounts.py", "plan_ranking.py"}
 #: The only modules that read or write files.
 DOES_IO = {
     "catalog/store.py",

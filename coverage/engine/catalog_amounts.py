@@ -1,0 +1,94 @@
+"""Each visit's allowed amount, excess charge and self-pay price under every plan of a catalog (internal).
+
+Plans that price alike (the same ``fee_schedule``, ``unit_rule`` and Original Medicare or not: a
+:class:`~coverage.engine.plan_table.PlanTable` pricing kind) share one row of amounts, priced once by
+the :class:`~coverage.engine.visit_pricing.Pricer`; a plan of care with only typed rates has one row
+for all. Each row holds, per visit, whole cents for a participating clinic and for a
+non-participating one (Original Medicare's 95 % and limiting charge, as
+:mod:`coverage.engine.visit_amounts` takes them). A kind whose visits cannot be priced keeps the
+error's words in :attr:`CatalogAmounts.problems` and zeros in its row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+
+from coverage.engine.billed_services import FeeScheduleError
+from coverage.engine.care import CarePlan
+from coverage.engine.participation import excess_charge, non_participating_allowed
+from coverage.engine.plan_table import Cents, PlanTable, cents
+from coverage.engine.schedule import ScheduledVisit
+from coverage.engine.visit_pricing import CoursePrices, Pricer, PricingNeededError
+
+_NO_PRICES = CoursePrices(visits=(), source="")
+
+
+@dataclass(frozen=True, eq=False)
+class CatalogAmounts:
+    """Per pricing kind and visit (``[kind, position]``): the amounts in cents; ``kind`` maps each plan to its row."""
+
+    kind: Cents  # per plan: its row
+    allowed: Cents  # participating clinic
+    allowed_non_participating: Cents
+    excess_non_participating: Cents
+    self_pay: Cents
+    problems: tuple[str | None, ...]  # per row: why its visits cannot be priced, or None
+
+    def at(self, position: int) -> tuple[Cents, Cents, Cents, Cents]:
+        """Per plan, for the visit at ``position``: allowed, allowed when non-participating, excess, self-pay."""
+        rows = self.kind
+        return (
+            self.allowed[rows, position],
+            self.allowed_non_participating[rows, position],
+            self.excess_non_participating[rows, position],
+            self.self_pay[rows, position],
+        )
+
+
+def catalog_amounts(
+    table: PlanTable, care: CarePlan, visits: Sequence[ScheduledVisit], fees: Pricer | None
+) -> CatalogAmounts:
+    """The amounts of ``visits`` under every plan of ``table``, priced by ``fees`` where a visit has no rate."""
+    if not care.priced_from_codes:
+        return _rows(care, visits, [_NO_PRICES], np.zeros(len(table), dtype=np.int64), [None])
+    if fees is None:
+        raise PricingNeededError
+    priced: list[CoursePrices] = []
+    problems: list[str | None] = []
+    for plan in table.pricing_kinds:
+        try:
+            priced.append(fees.price(plan, care, visits))
+            problems.append(None)
+        except FeeScheduleError as exc:
+            priced.append(_NO_PRICES)
+            problems.append(str(exc))
+    return _rows(care, visits, priced, table.pricing_kind, problems)
+
+
+def _rows(
+    care: CarePlan,
+    visits: Sequence[ScheduledVisit],
+    priced: Sequence[CoursePrices],
+    kind: Cents,
+    problems: Sequence[str | None],
+) -> CatalogAmounts:
+    shape = (len(priced), len(visits))
+    allowed, reduced, excess, self_pay = (np.zeros(shape, dtype=np.int64) for _ in range(4))
+    for row, prices in enumerate(priced):
+        if problems[row] is not None:
+            continue
+        for position, visit in enumerate(visits):
+            course = care.course(visit.discipline)
+            assert course is not None  # the schedule only holds visits of courses in the plan of care
+            one = prices.visits[position] if prices.visits else None
+            full: Decimal = course.allowed(visit.course_index) if one is None else one.allowed
+            cut = full if one is not None and prices.includes_non_participation else non_participating_allowed(full)
+            allowed[row, position] = cents(full)
+            reduced[row, position] = cents(cut)
+            excess[row, position] = cents(excess_charge(cut, course.billed_rate))
+            self_pay[row, position] = cents(course.self_pay(visit.course_index, allowed=full))
+    return CatalogAmounts(kind, allowed, reduced, excess, self_pay, tuple(problems))
