@@ -61,8 +61,13 @@ class Clinic(BaseModel):
         description="participating (takes Medicare's fee schedule amount in full) or non_participating",
     )
     accepts_medicaid: bool = Field(default=True, description="true when the clinic is enrolled with Medicaid")
+    medicare_locality: str = Field(
+        default="",
+        pattern=r"^(\d{5}-\d{2})?$",
+        description="the clinic's Medicare locality as <MAC>-<locality>, such as 10112-00; blank: national amounts",
+    )
 
-    @field_validator("name", "address", "phone", "email", "npi", "tin", "location", mode="before")
+    @field_validator("name", "address", "phone", "email", "npi", "tin", "location", "medicare_locality", mode="before")
     @classmethod
     def _quoted_text(cls, value: object) -> object:
         if not isinstance(value, str):

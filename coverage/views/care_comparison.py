@@ -11,6 +11,7 @@ from coverage.engine.care import Accumulators, CarePlan
 from coverage.engine.course_estimate import Estimate, estimate
 from coverage.engine.plans import Plan
 from coverage.engine.secondary import Secondary
+from coverage.engine.visit_pricing import Pricer
 
 
 class Scenario(BaseModel):
@@ -62,19 +63,28 @@ OT_ONLY, PT_ONLY, BOTH = "OT only", "PT only", "OT + PT"
 
 
 def compare_care(
-    plan: Plan, care: CarePlan, accumulators: Accumulators | None = None, *, secondary: Secondary | None = None
+    plan: Plan,
+    care: CarePlan,
+    accumulators: Accumulators | None = None,
+    *,
+    secondary: Secondary | None = None,
+    fees: Pricer | None = None,
 ) -> CareComparison:
-    """Estimate each scenario the plan of care has, from the same year-to-date figures and second insurance."""
+    """Estimate each scenario the plan of care has, from the same year-to-date figures and second insurance.
+
+    One therapy alone has no joint sessions: its visits are billed as its own course says.
+    """
     cares: list[tuple[str, CarePlan]] = []
     if care.ot is not None:
-        cares.append((OT_ONLY, care.model_copy(update={"pt": None})))
+        cares.append((OT_ONLY, care.model_copy(update={"pt": None, "co_treatment": None})))
     if care.pt is not None:
-        cares.append((PT_ONLY, care.model_copy(update={"ot": None})))
+        cares.append((PT_ONLY, care.model_copy(update={"ot": None, "co_treatment": None})))
     if care.ot is not None and care.pt is not None:
         cares.append((BOTH, care))
     return CareComparison(
         scenarios=tuple(
-            Scenario(label=label, estimate=estimate(plan, c, accumulators, secondary=secondary)) for label, c in cares
+            Scenario(label=label, estimate=estimate(plan, c, accumulators, secondary=secondary, fees=fees))
+            for label, c in cares
         )
     )
 
@@ -83,7 +93,12 @@ IN_NETWORK, OUT_OF_NETWORK = "In network", "Out of network"
 
 
 def compare_networks(
-    plan: Plan, care: CarePlan, accumulators: Accumulators | None = None, *, secondary: Secondary | None = None
+    plan: Plan,
+    care: CarePlan,
+    accumulators: Accumulators | None = None,
+    *,
+    secondary: Secondary | None = None,
+    fees: Pricer | None = None,
 ) -> dict[str, Estimate] | None:
     """The same plan of care in and out of network, when the plan states out-of-network terms.
 
@@ -94,6 +109,8 @@ def compare_networks(
     if not plan.oon_covered:
         return None
     return {
-        name: estimate(plan, care.model_copy(update={"in_network": inside}), accumulators, secondary=secondary)
+        name: estimate(
+            plan, care.model_copy(update={"in_network": inside}), accumulators, secondary=secondary, fees=fees
+        )
         for name, inside in ((IN_NETWORK, True), (OUT_OF_NETWORK, False))
     }

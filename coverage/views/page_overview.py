@@ -13,6 +13,7 @@ from coverage.engine.course_estimate import Estimate, estimate
 from coverage.engine.notices import format_day
 from coverage.engine.plans import Plan
 from coverage.engine.schedule import plan_year_start_on_or_before
+from coverage.engine.visit_pricing import Pricer
 from coverage.forms.fields import PLAN_FIELDS
 from coverage.forms.request import OWN_PLAN, EstimateRequest, base_plan
 from coverage.forms.share_link import share_link_params
@@ -94,15 +95,20 @@ def input_reminders(request: EstimateRequest, today: date | None = None) -> tupl
     return tuple(said)
 
 
-def overview(request: EstimateRequest, plans: Sequence[Plan], *, today: date | None = None) -> Overview:
-    """Estimate ``request`` and work out what the page shows around it (``today``: see :func:`input_reminders`)."""
+def overview(
+    request: EstimateRequest, plans: Sequence[Plan], *, today: date | None = None, fees: Pricer | None = None
+) -> Overview:
+    """Estimate ``request`` and work out what the page shows around it (``today``: see :func:`input_reminders`).
+
+    ``fees`` prices the visits billed as codes (see :func:`coverage.engine.course_estimate.estimate`).
+    """
     plan, care, so_far, secondary = request.plan, request.care, request.accumulators, request.secondary
-    result = estimate(plan, care, so_far, secondary=secondary)
+    result = estimate(plan, care, so_far, secondary=secondary, fees=fees)
     return Overview(
         request=request,
         estimate=result,
-        comparison=compare_care(plan, care, so_far, secondary=secondary),
-        networks=compare_networks(plan, care, so_far, secondary=secondary),
+        comparison=compare_care(plan, care, so_far, secondary=secondary, fees=fees),
+        networks=compare_networks(plan, care, so_far, secondary=secondary, fees=fees),
         front_desk=front_desk(result),
         cost_so_far=tuple(cost_so_far(result)),
         milestones=tuple(milestones(result)),

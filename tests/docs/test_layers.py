@@ -17,9 +17,9 @@ STANDARD_LIBRARY = set(sys.stdlib_module_names)
 #: The layers each layer may import, besides itself, the standard library and pydantic.
 MAY_IMPORT: dict[str, set[str]] = {
     "engine": set(),
-    "catalog": {"engine"},
+    "catalog": {"engine", "fees"},  # the clinic's fee schedules beside its plans
     "forms": {"engine", "catalog", "eligibility"},  # eligibility_fill puts an imported 271 into the form
-    "views": {"engine", "forms", "catalog"},
+    "views": {"engine", "forms", "catalog", "fees"},
     "printouts": {"engine", "forms", "views", "catalog"},
     "fees": {"engine"},  # priced by the engine: pure, but for the CMS file reader
     "rates_import": {"engine", "catalog", "fees"},  # an importer: streams payer files into fee schedules
@@ -45,6 +45,7 @@ DOES_IO = {
     "catalog/durable_files.py",  # the store's durable writes
     "catalog/loader.py",
     "catalog/clinic.py",
+    "catalog/fee_sources.py",  # reads fee_schedules.csv
     "catalog/cms_import/puf_files.py",
     "catalog/cms_import/__init__.py",
     "printouts/pdf_document.py",  # reads its shipped fonts
