@@ -104,7 +104,13 @@ class UnitRange(BaseModel):
     high: int
 
 
-def visit_unit_range(visit_minutes: int, timed_codes: int, rule: UnitRule, untimed_minutes: int = 15) -> UnitRange:
+#: The minutes of a visit assumed to go to untimed care when the minutes per code are not known.
+UNTIMED_ALLOWANCE = 15
+
+
+def visit_unit_range(
+    visit_minutes: int, timed_codes: int, rule: UnitRule, untimed_minutes: int = UNTIMED_ALLOWANCE
+) -> UnitRange:
     """The fewest, likely and most timed units of a visit of ``visit_minutes`` across ``timed_codes`` codes.
 
     Assumption (say it where the range is shown): up to ``untimed_minutes`` of the visit (default one
