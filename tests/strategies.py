@@ -17,7 +17,8 @@ from coverage import (
     Plan,
     Secondary,
 )
-from coverage.engine.care import MedicareParticipation
+from coverage.engine.billed_services import Service
+from coverage.engine.care import CoTreatment, MedicareParticipation
 from coverage.engine.plan_fields import FIELDS, FieldKind, PlanField
 from coverage.engine.plans import FORMULA_STARTS
 from coverage.engine.secondary import medicaid_secondary, medigap_plan_g
@@ -140,6 +141,58 @@ def care_plans(draw: st.DrawFn, max_weeks: int = 20, *, clinic: bool = False) ->
         pt=draw(courses(max_weeks, billed=clinic)) if pt else None,
         **standing,
     )
+
+
+#: Codes a visit may be billed as: timed therapy codes, untimed ones, an evaluation, a HCPCS code.
+VISIT_SERVICE_CODES = ["97110", "97140", "97530", "97535", "97112", "97116", "97010", "97162", "97166", "G0283"]
+TIMED_SERVICE_CODES = ["97110", "97140", "97530", "97535", "97112", "97116"]
+
+
+@st.composite
+def services(draw: st.DrawFn, codes: list[str] | None = None, *, min_size: int = 1) -> tuple[Service, ...]:
+    """A visit's services: a few distinct codes with 1 to 4 units, sometimes a modifier (GP, an assistant's CQ)."""
+    chosen = draw(st.lists(st.sampled_from(codes or VISIT_SERVICE_CODES), min_size=min_size, max_size=3, unique=True))
+    return tuple(
+        Service(code=code, units=draw(st.integers(1, 4)), modifier=draw(st.sampled_from(["", "", "GP", "CQ"])))
+        for code in chosen
+    )
+
+
+@st.composite
+def priced_from_codes(draw: st.DrawFn, course: Course) -> Course:
+    """``course`` billed as codes instead of a typed rate: its size, self-pay and billed charge kept.
+
+    A regular visit has services, minutes per timed code or both; sometimes an evaluation's codes and
+    the visit's length (for the range).
+    """
+    minutes = draw(st.lists(st.sampled_from(TIMED_SERVICE_CODES), max_size=2, unique=True))
+    pairs = tuple((code, draw(st.integers(0, 60))) for code in minutes)
+    return Course(
+        visits_per_week=course.visits_per_week,
+        weeks=course.weeks,
+        self_pay_rate=course.self_pay_rate,
+        billed_rate=course.billed_rate,
+        services=draw(services(min_size=0 if pairs else 1)),
+        eval_services=draw(st.one_of(st.just(()), services(["97161", "97162", "97163", "97166", "97168"]))),
+        minutes=pairs,
+        visit_minutes=draw(st.one_of(st.none(), st.integers(1, 120))),
+    )
+
+
+@st.composite
+def with_codes(draw: st.DrawFn, care: CarePlan) -> CarePlan:
+    """``care`` with each course sometimes priced from its codes, sometimes a locality and joint sessions."""
+    courses = {
+        name: draw(st.sampled_from([course, draw(priced_from_codes(course))]))
+        for name, course in (("ot", care.ot), ("pt", care.pt))
+        if course is not None
+    }
+    joint = None
+    if len(courses) == 2 and draw(st.booleans()):
+        minutes = draw(st.integers(8, 120))
+        joint = CoTreatment(minutes=minutes, pt_minutes=draw(st.integers(0, minutes)))
+    locality = draw(st.sampled_from([None, "10112-00", "01182-18", "06102-99"]))
+    return care.model_copy(update={**courses, "co_treatment": joint, "medicare_locality": locality})
 
 
 @st.composite
@@ -293,7 +346,8 @@ def plans_csv_bytes(draw: st.DrawFn) -> bytes:
 def estimate_requests(draw: st.DrawFn, catalog: list[Plan]) -> EstimateRequest:
     """A request as the estimate page makes it: a catalog plan (as is or changed) or a plan typed by hand.
 
-    Sometimes out of network (with out-of-network terms and billed charges) and with a second insurance.
+    Sometimes out of network (with out-of-network terms and billed charges) and with a second insurance;
+    sometimes with visits priced from their codes, a locality and joint PT and OT sessions.
     """
     choice = draw(st.sampled_from([OWN_PLAN, *(plan.plan_id for plan in catalog)]))
     base = OWN_PLAN_TEMPLATE if choice == OWN_PLAN else next(p for p in catalog if p.plan_id == choice)
@@ -304,6 +358,7 @@ def estimate_requests(draw: st.DrawFn, catalog: list[Plan]) -> EstimateRequest:
     if draw(st.booleans()):
         plan, care, so_far = draw(out_of_network((plan, care, so_far)))
         care = care.model_copy(update={"in_network": draw(st.booleans())})
+    care = draw(with_codes(care))
     secondary_choice, secondary = draw(second_insurances(catalog, plan, so_far))
     return EstimateRequest(
         plan_choice=choice,

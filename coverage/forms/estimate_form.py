@@ -13,13 +13,30 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from coverage.engine.care import EARLIEST_START, LATEST_START, Accumulators, CarePlan, Course, MedicareParticipation
-from coverage.engine.plans import DISCIPLINES, Plan
+from coverage.engine.care import (
+    EARLIEST_START,
+    LATEST_START,
+    Accumulators,
+    CarePlan,
+    CoTreatment,
+    Course,
+    MedicareParticipation,
+)
+from coverage.engine.plans import DISCIPLINES, Discipline, Plan
 from coverage.engine.year_to_date import year_to_date_findings
 from coverage.forms.field_reading import Problems, validated
-from coverage.forms.fields import ACCUMULATOR_FIELDS, COURSE_KEYS, PLAN_FIELDS, course_key
+from coverage.forms.fields import (
+    ACCUMULATOR_FIELDS,
+    CODE_FIELDS,
+    COURSE_KEYS,
+    PLAN_FIELDS,
+    PRICING,
+    RATE_FIELDS,
+    course_key,
+)
 from coverage.forms.request import NO_SECONDARY, EstimateRequest, base_plan
 from coverage.forms.secondary_form import read_secondary
+from coverage.forms.visit_codes import CO_TREATMENT, FROM_CODES, LOCALITY, PRICING_CHOICES, TYPED_RATE, read_locality
 
 
 class FormError(ValueError):
@@ -86,20 +103,56 @@ def _read_care(values: Mapping[str, Any], problems: Problems) -> CarePlan | None
     if not isinstance(in_network, bool):
         problems.append(("in_network", "answer yes or no"))
     clinic = _read_clinic(values, problems)
+    pricing = read_care_pricing(values, problems)
     courses: dict[str, Course | None] = {}
     complete = True
     for discipline in DISCIPLINES:
         courses[discipline.lower()] = None
         if values.get(discipline.lower()):
-            keys = {field: course_key(discipline, field) for field in COURSE_KEYS}
-            courses[discipline.lower()] = course = validated(Course, values, keys, problems)
+            courses[discipline.lower()] = course = read_course(discipline, values, problems)
             complete = complete and course is not None
     if complete and courses["ot"] is None and courses["pt"] is None:
         problems.append(("care", "turn on PT, OT or both"))
         return None
-    if not complete or start is None or not isinstance(in_network, bool) or clinic is None:
+    if complete and pricing is not None and pricing["co_treatment"] is not None and None in courses.values():
+        problems.append((CO_TREATMENT, "joint PT and OT sessions need both PT and OT turned on"))
         return None
-    return CarePlan(start_date=start, in_network=in_network, **clinic, **courses)
+    if not complete or start is None or not isinstance(in_network, bool) or clinic is None or pricing is None:
+        return None
+    return CarePlan(start_date=start, in_network=in_network, **clinic, **pricing, **courses)
+
+
+def read_course(discipline: Discipline, values: Mapping[str, Any], problems: Problems) -> Course | None:
+    """One therapy's course, priced as its ``<d>_pricing`` says (absent: the typed rate, as forms had it)."""
+    pricing = values.get(f"{discipline.lower()}_{PRICING}") or TYPED_RATE
+    if pricing not in PRICING_CHOICES:
+        problems.append((f"{discipline.lower()}_{PRICING}", "pick: price from the codes, or a rate I type"))
+        return None
+    left_out = RATE_FIELDS if pricing == FROM_CODES else CODE_FIELDS
+    keys = {field: course_key(discipline, field) for field in COURSE_KEYS if field not in left_out}
+    if pricing == FROM_CODES and not any(str(values.get(keys[f]) or "").strip() for f in ("services", "minutes")):
+        problems.append((keys["services"], "give the codes of a regular visit, such as 97110x2,97140"))
+        return None
+    return validated(Course, values, keys, problems)
+
+
+def read_care_pricing(values: Mapping[str, Any], problems: Problems) -> dict[str, Any] | None:
+    """The plan of care's locality and joint sessions; a form that does not ask has neither."""
+    read: dict[str, Any] = {"medicare_locality": None, "co_treatment": None}
+    try:
+        read["medicare_locality"] = read_locality(str(values.get(LOCALITY) or ""))
+    except ValueError as exc:
+        problems.append((LOCALITY, str(exc)))
+        return None
+    if values.get(CO_TREATMENT):
+        keys = {"minutes": "co_treatment_minutes", "pt_minutes": "co_treatment_pt_minutes"}
+        before = len(problems)
+        read["co_treatment"] = joint = validated(CoTreatment, values, keys, problems)
+        # The one whole-session check (PT's share fits the session) is said under PT's share.
+        problems[before:] = [("co_treatment_pt_minutes" if k == "input" else k, m) for k, m in problems[before:]]
+        if joint is None:
+            return None
+    return read
 
 
 def _read_clinic(values: Mapping[str, Any], problems: Problems) -> dict[str, Any] | None:

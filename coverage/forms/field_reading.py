@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from coverage.engine.billed_services import parse_services
 from coverage.engine.money import parse_money, to_percent
 from coverage.engine.validation import field_problems
 from coverage.forms.fields import (
@@ -24,6 +25,7 @@ from coverage.forms.fields import (
     SECONDARY_MONEY,
     SECONDARY_PERCENT,
 )
+from coverage.forms.visit_codes import parse_minutes
 
 Model = TypeVar("Model", bound=BaseModel)
 Problems = list[tuple[str, str]]
@@ -33,7 +35,10 @@ _YEAR_TO_DATE = (*ACCUMULATOR_FIELDS, "secondary_deductible_met", "secondary_oop
 _PERCENT = (*PLAN_PERCENT, *SECONDARY_PERCENT)
 _AMOUNTS = (*PLAN_MONEY, *_PERCENT, *ACCUMULATOR_MONEY, *SECONDARY_MONEY)
 _COURSE_AMOUNTS = ("_rate", "_eval", "_self_pay", "_billed")
-_COURSE_BLANK_MEANS_NONE = ("_eval", "_self_pay", "_billed")
+_COURSE_BLANK_MEANS_NONE = ("_eval", "_self_pay", "_billed", "_visit_minutes")
+#: Minutes per timed code (``pt_minutes``), read from their notation like the services (``pt_services``).
+_TIMED_MINUTES = ("ot_minutes", "pt_minutes")
+_SESSION_MINUTES = ("co_treatment_minutes", "co_treatment_pt_minutes")
 
 
 def validated(
@@ -63,7 +68,15 @@ def validated(
 
 
 def read_value(key: str, value: Any) -> Any:
-    """One form value as its model wants it: text amounts to Decimal, blank optional fields to None."""
+    """One form value as its model wants it: text amounts to Decimal, blank optional fields to None.
+
+    A visit's services and minutes are read from their notation: :class:`ServiceNotationError` (a
+    ``ValueError``) says which part cannot be read.
+    """
+    if key.endswith("_services"):
+        return parse_services(str(value or ""))
+    if key in _TIMED_MINUTES:
+        return parse_minutes(str(value or ""))
     if value is None or (isinstance(value, str) and not value.strip()):
         if key in _OPTIONAL or key in PLAN_COUNTS or key.endswith(_COURSE_BLANK_MEANS_NONE):
             return None
@@ -73,6 +86,8 @@ def read_value(key: str, value: Any) -> Any:
             raise ValueError("enter 0 if none")
         if _is_amount(key):
             raise ValueError("enter an amount, such as 95.00")
+        if key in _SESSION_MINUTES:
+            raise ValueError("enter the minutes, such as 60")
         raise ValueError("enter a whole number" if key.endswith(("_visits_per_week", "_weeks")) else "is required")
     if isinstance(value, str) and _is_amount(key):
         return to_percent(value) if key in _PERCENT else parse_money(value)

@@ -10,11 +10,20 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from coverage.engine.care import Accumulators
+from coverage.engine.billed_services import format_services
+from coverage.engine.care import Accumulators, Course
 from coverage.engine.plan_fields import FIELDS, FieldKind, names_of
 from coverage.engine.plans import DISCIPLINES, Discipline, Plan
 from coverage.engine.secondary import CoordinationMethod
-from coverage.forms.request import NO_SECONDARY, OWN_PLAN, OWN_SECONDARY_TEMPLATE, EstimateRequest, default_course
+from coverage.forms.request import (
+    NO_SECONDARY,
+    OWN_PLAN,
+    OWN_SECONDARY_TEMPLATE,
+    EstimateRequest,
+    default_codes,
+    default_course,
+)
+from coverage.forms.visit_codes import CO_TREATMENT_KEYS, LOCALITY, format_minutes, pricing_of
 
 PLAN_MONEY = names_of(FieldKind.MONEY)
 PLAN_OPTIONAL = names_of(FieldKind.MONEY, optional=True)  # blank means "none"
@@ -34,7 +43,16 @@ COURSE_KEYS = {
     "eval_rate": "eval",
     "self_pay_rate": "self_pay",
     "billed_rate": "billed",
+    "services": "services",
+    "eval_services": "eval_services",
+    "minutes": "minutes",
+    "visit_minutes": "visit_minutes",
 }
+#: The suffix of each course's pricing choice (``pt_pricing``: :data:`coverage.forms.visit_codes.PRICING_CHOICES`).
+PRICING = "pricing"
+#: Course fields read only when the visit is priced from its codes, and only when its rate is typed.
+CODE_FIELDS = ("services", "eval_services", "minutes", "visit_minutes")
+RATE_FIELDS = ("visit_rate", "eval_rate")
 ACCUMULATOR_MONEY = (
     "deductible_met", "oop_met", "ot_threshold_used", "pt_threshold_used", "oon_deductible_met", "oon_oop_met",
     "family_deductible_met", "family_oop_met",
@@ -61,7 +79,13 @@ FORM_KEYS = (
     "start_date",
     "in_network",
     *CLINIC_KEYS,
-    *(key for d in ("ot", "pt") for key in (d, *(f"{d}_{suffix}" for suffix in COURSE_KEYS.values()))),
+    *(
+        key
+        for d in ("ot", "pt")
+        for key in (d, f"{d}_{PRICING}", *(f"{d}_{suffix}" for suffix in COURSE_KEYS.values()))
+    ),
+    LOCALITY,
+    *CO_TREATMENT_KEYS,
     *ACCUMULATOR_FIELDS,
     *SECONDARY_KEYS,
 )
@@ -111,14 +135,48 @@ def form_values(request: EstimateRequest) -> dict[str, Any]:
     for discipline in DISCIPLINES:
         course = request.care.course(discipline)
         values[discipline.lower()] = course is not None
-        shown = course or default_course(discipline)
-        for field in COURSE_KEYS:
-            value = getattr(shown, field)
-            values[course_key(discipline, field)] = _text(value) if field.endswith("rate") else value
+        values |= course_form_values(discipline, course or default_course(discipline))
+    values |= care_pricing_values(request)
     for name in ACCUMULATOR_FIELDS:
         value = getattr(request.accumulators, name)
         values[name] = _text(value) if name in ACCUMULATOR_MONEY else value
     return values | secondary_form_values(request)
+
+
+def course_form_values(discipline: Discipline, course: Course) -> dict[str, Any]:
+    """One therapy's course fields showing ``course``: its pricing choice, then the fields of that choice.
+
+    Priced from its codes, the rate fields are blank; with a typed rate, the code fields show the
+    therapy's typical codes, ready for a switch to pricing from the codes.
+    """
+    pricing = pricing_of(course)
+    values: dict[str, Any] = {f"{discipline.lower()}_{PRICING}": pricing}
+    for field in COURSE_KEYS:
+        value = getattr(course, field)
+        if field.endswith("rate"):
+            values[course_key(discipline, field)] = _text(value)
+        elif field in ("services", "eval_services"):
+            shown = format_services(value)
+            if pricing != "codes":
+                shown = default_codes(discipline, evaluation=field == "eval_services")
+            values[course_key(discipline, field)] = shown
+        elif field == "minutes":
+            values[course_key(discipline, field)] = format_minutes(value)
+        else:
+            values[course_key(discipline, field)] = value
+    return values
+
+
+def care_pricing_values(request: EstimateRequest) -> dict[str, Any]:
+    """The locality and the joint sessions of the plan of care (blank and off when it has none)."""
+    care = request.care
+    joint = care.co_treatment
+    return {
+        LOCALITY: care.medicare_locality or "",
+        "co_treatment": joint is not None,
+        "co_treatment_minutes": joint.minutes if joint is not None else None,
+        "co_treatment_pt_minutes": joint.pt_minutes if joint is not None else None,
+    }
 
 
 def secondary_form_values(request: EstimateRequest) -> dict[str, Any]:

@@ -8,7 +8,9 @@ stands with Original Medicare and Medicaid (absent: participating, accepts); ``o
 ``<visits per week>x<weeks>`` (absent or blank: that therapy is off); ``ot_rate``,
 ``pt_rate``, ``ot_eval``, ``pt_eval`` (blank: no evaluation), ``ot_self_pay``,
 ``pt_self_pay`` (blank: the visit's own rate), ``ot_billed``, ``pt_billed`` (the clinic's
-billed charge; blank: the visit rate); any :class:`~coverage.engine.care.Accumulators` field; and
+billed charge; blank: the visit rate); the codes of visits priced from them, the locality and joint
+sessions (``pt_services``, ``pt_eval_services``, ``locality``, ...: see :mod:`coverage.forms.link_pricing`);
+any :class:`~coverage.engine.care.Accumulators` field; and
 the second insurance: ``secondary`` (``_medigap_g``, ``_medicaid``, a plan_id or ``_own``),
 ``secondary_method`` and the ``secondary_*`` fields of
 :data:`coverage.forms.fields.SECONDARY_KEYS`. Parameters the link does not give take
@@ -42,6 +44,7 @@ from coverage.forms.fields import (
     secondary_form_values,
     secondary_keys_for,
 )
+from coverage.forms.link_pricing import PRICING_PARAMS, pricing_link_params, pricing_link_values
 from coverage.forms.request import NO_SECONDARY, OWN_PLAN_TEMPLATE, EstimateRequest, base_plan, default_request
 
 COURSE_PARAMS = tuple(f"{d.lower()}_{suffix}" for d in DISCIPLINES for suffix in ("rate", "eval", "self_pay", "billed"))
@@ -58,6 +61,7 @@ LINK_PARAMS = frozenset(
         *PLAN_FIELDS,
         *ACCUMULATOR_FIELDS,
         *SECONDARY_KEYS,
+        *PRICING_PARAMS,
     )
 )
 #: No value in a link is longer than this (the longest field, a plan's notes, allows 500 characters).
@@ -125,6 +129,7 @@ def parse_share_link(params: Mapping[str, str], plans: Sequence[Plan], *, today:
                 discipline.lower(), size
             )
     values.update({name: params[name] for name in COURSE_PARAMS if name in params})
+    pricing_link_values(params, values, lambda name, text: _count(name, text, blank=True))
     for name in ACCUMULATOR_FIELDS:
         if name in params:
             values[name] = params[name] if name in ACCUMULATOR_MONEY else _count(name, params[name], blank=False)
@@ -163,10 +168,12 @@ def share_link_params(request: EstimateRequest, plans: Sequence[Plan]) -> dict[s
     for discipline in DISCIPLINES:
         course = request.care.course(discipline)
         if course is not None:
+            typed = course.visit_rate is not None  # else priced from its codes: no rate to write
             for field in ("visit_rate", "eval_rate", "self_pay_rate", "billed_rate"):
                 value = getattr(course, field)
-                if value is not None or field == "eval_rate":  # a blank evaluation means "none", not the default
+                if value is not None or (field == "eval_rate" and typed):  # a blank evaluation: "none", not the default
                     params[course_key(discipline, field)] = cell_text(value)
+    params |= pricing_link_params(request.care)
     base = base_plan(request.plan_choice, plans) or OWN_PLAN_TEMPLATE
     params.update(
         {name: cell_text(getattr(request.plan, name)) for name in PLAN_FIELDS if _differs(request.plan, base, name)}

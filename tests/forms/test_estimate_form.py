@@ -66,10 +66,11 @@ def test_the_form_has_one_key_per_field_and_form_values_fills_every_one() -> Non
     assert sorted(keys) == sorted(FORM_KEYS)
     # 37 plan fields (20 + 8 out-of-network + 3 family + 3 limit rules + the monthly premium + fee schedule and
     # unit rule), plan, start,
-    # in_network, 2 clinic (Medicare participation, accepts Medicaid), 2 x 7 course (switch + 6 fields,
-    # billed among them),
+    # in_network, 2 clinic (Medicare participation, accepts Medicaid), 2 x 12 course (switch, pricing choice and
+    # 10 fields: size 2, rates 4 with billed, codes 4: services, evaluation services, minutes, visit length),
+    # 4 pricing of the plan of care (locality, joint sessions: switch, minutes, PT's minutes),
     # 11 year-to-date (7 + 2 out-of-network + 2 family), 10 second insurance (choice, method, 6 numbers, 2 so far)
-    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 37 + 1 + 1 + 1 + 2 + 14 + 11 + 10
+    assert len(set(FORM_KEYS)) == len(FORM_KEYS) == 37 + 1 + 1 + 1 + 2 + 24 + 4 + 11 + 10
 
 
 def test_the_default_course_starts_on_the_next_monday() -> None:
