@@ -15,15 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coverage.engine.billed_services import THERAPIES, Service, merge_services, parse_services, with_assistant
+from coverage.engine.billed_services import THERAPIES, parse_services
 from coverage.engine.money import format_money
 from coverage.engine.pricing_settings import UNIT_RULES, parse_fee_schedule_setting
 from coverage.fees.clinic_schedule import ClinicFeeSchedules, parse_fee_schedules_csv
-from coverage.fees.day_pricing import DayPrice, price_day
+from coverage.fees.day_pricing import DayPrice
 from coverage.fees.pfs_files import SHIPPED_DIR, import_pfs, load_medicare_fee_schedule
 from coverage.fees.problems import FeeScheduleError, ServiceNotationError
-from coverage.fees.setting import fee_schedule_for
-from coverage.fees.unit_rules import units_from_minutes
+from coverage.fees.visit_lookup import price_visit
 
 OK, USAGE, BAD_DATA = 0, 2, 4
 DEFAULT_FEE_SCHEDULES = Path(__file__).resolve().parents[2] / "fee_schedules.csv"
@@ -80,18 +79,6 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _services(args: argparse.Namespace) -> tuple[Service, ...]:
-    given = merge_services(service for text in args.service for service in parse_services(text))
-    timed = units_from_minutes(dict(args.minutes), args.unit_rule) if args.minutes else ()
-    twice = sorted({s.code for s in given} & {code for code, _ in args.minutes})
-    if twice:
-        raise ServiceNotationError(f"{', '.join(twice)} given both as a service and with minutes: give it once")
-    services = merge_services([*given, *timed])
-    if not services:
-        raise ServiceNotationError("no service to price: give --service 97110x2 or --minutes 97530=38")
-    return with_assistant(services, args.therapy) if args.assistant else services
-
-
 def _clinic_schedules(path: Path, setting_kind: str) -> ClinicFeeSchedules | None:
     if setting_kind != "clinic":
         return None
@@ -121,18 +108,21 @@ def _print(day: DayPrice, *, as_json: bool) -> None:
 def run_price_visit(args: argparse.Namespace) -> int:
     """Price the visit the parsed arguments describe and print it; return the exit code."""
     try:
-        services = _services(args)
         setting = parse_fee_schedule_setting(args.fee_schedule)
         if setting.kind == "typed":
             raise ServiceNotationError("--fee-schedule must name a fee schedule: medicare, medicare:110 or an id")
-        schedule = fee_schedule_for(
-            setting,
+        day = price_visit(  # the core the dashboard's "Price a visit" panel shares (coverage/fees/visit_lookup.py)
+            [service for text in args.service for service in parse_services(text)],
             medicare=load_medicare_fee_schedule(args.pfs),
+            minutes=dict(args.minutes),
+            unit_rule=args.unit_rule,
+            therapy=args.therapy,
+            assistant=args.assistant,
+            non_participating=args.non_participating,
+            fee_schedule=args.fee_schedule,
             locality=args.locality,
             clinic_schedules=_clinic_schedules(args.fee_schedules, setting.kind),
         )
-        assert schedule is not None  # a typed rate was refused above
-        day = price_day({args.therapy: services}, schedule, non_participating=args.non_participating)
     except ServiceNotationError as exc:
         print(f"python -m coverage price-visit: error: {exc}", file=sys.stderr)
         return USAGE
