@@ -24,6 +24,7 @@ from coverage.forms.compare_form import (
 )
 from coverage.forms.estimate_form import FormError
 from coverage.forms.share_link import ShareLinkError, single_values
+from coverage.forms.visit_codes import FROM_CODES, TYPED_RATE
 
 SEEDED, LINK_WRITTEN, NOTICE = "_cmp_seeded", "_cmp_link_written", "_cmp_link_notice"
 
@@ -62,13 +63,36 @@ def _course(fields: Fields, name: str, label: str) -> None:
     fields.context = f"{name.upper()} "
     fields.count("Visits a week", f"cmp_{name}_per_week", help="1 to 7.")
     fields.count("Weeks", f"cmp_{name}_weeks", help="How many weeks the course lasts, 1 to 52.")
-    fields.money("Visit rate", f"cmp_{name}_rate", help="The allowed amount for a regular visit.")
-    fields.money(
-        "Evaluation rate (first visit)",
-        f"cmp_{name}_eval",
-        help="Blank: the first visit is a regular visit.",
-        placeholder="no evaluation",
+    fields.choice(
+        "How is a visit priced?",
+        f"cmp_{name}_pricing",
+        [FROM_CODES, TYPED_RATE],
+        {FROM_CODES: "From the codes", TYPED_RATE: "A rate I type"}.__getitem__,
+        help="From the codes: each plan's fee schedule prices them (plans paying alike share one price). "
+        "A rate I type: the same allowed amount under every plan.",
     )
+    if st.session_state.get(f"cmp_{name}_pricing") == FROM_CODES:
+        fields.text(
+            "A regular visit's codes and units",
+            f"cmp_{name}_services",
+            help="Such as 97110x2,97140.",
+            max_chars=200,
+            placeholder="97110x2,97140",
+        )
+        fields.text(
+            "The evaluation's codes",
+            f"cmp_{name}_eval_services",
+            help="Such as 97162. Blank: the first visit is a regular visit.",
+            max_chars=200,
+        )
+    else:
+        fields.money("Visit rate", f"cmp_{name}_rate", help="The allowed amount for a regular visit.")
+        fields.money(
+            "Evaluation rate (first visit)",
+            f"cmp_{name}_eval",
+            help="Blank: the first visit is a regular visit.",
+            placeholder="no evaluation",
+        )
     fields.money(
         "Self-pay rate",
         f"cmp_{name}_self_pay",

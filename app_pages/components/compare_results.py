@@ -13,10 +13,13 @@ import streamlit as st
 
 from app_pages.components.compare_chart import totals_chart_spec
 from app_pages.components.estimate_link import estimate_url
+from app_pages.components.fee_sources import page_fee_sources
 from app_pages.components.shared import UPLOADED_PLANS, catalog_plans, money_md
 from app_pages.components.shared import escape_markdown as md
 from coverage import Plan, PlanFileError, format_money
+from coverage.engine.billed_services import FeeScheduleError
 from coverage.engine.plan_ranking import compare_plans, in_order
+from coverage.engine.visit_pricing import PricingNeededError
 from coverage.engine.year_cost import RankOrder
 from coverage.forms.compare_form import CompareRequest
 from coverage.views.comparison_reasons import why_it_costs
@@ -83,14 +86,19 @@ def draw_ranking(request: CompareRequest) -> None:
     if not catalog:
         st.info(f"There are no plans to compare: {source} holds none.")
         return
-    ranking = compare_plans(catalog, request.care, request.so_far)
+    fees = page_fee_sources()
+    try:
+        ranking = compare_plans(catalog, request.care, request.so_far, fees=fees)
+    except (FeeScheduleError, PricingNeededError) as exc:
+        st.error(md(f"The visits cannot be priced: {exc}"))
+        return
     ranked = ranking[ranking["rank"].notna()]
     if len(ranked) == len(catalog):
         st.caption(f"Compared {count_of(len(ranked), 'plan')} from {source}.")
     else:
         st.caption(f"Compared {len(ranked)} of the {len(catalog)} plans from {source}.")
     if ranked.empty:
-        st.warning("No plan can be compared: the figures so far are above every plan's deductible or maximum.")
+        st.warning("No plan can be compared: see why under each plan left out below.")
     else:
         with_year = bool(ranked["year_total"].notna().any())
         if with_year:
@@ -118,6 +126,11 @@ def draw_ranking(request: CompareRequest) -> None:
         st.link_button("Open in the estimate page", estimate_url(str(chosen), request.care, request.so_far))
     left_out = ranking[ranking["rank"].isna()]
     if not left_out.empty:
-        with st.expander(f"{count_of(len(left_out), 'plan')} left out: the figures so far are above what they allow"):
-            for plan_id, problem in left_out[["plan_id", "year_to_date_problem"]].itertuples(index=False):
-                st.write(md(f"{plan_id}: {problem}"))
+        priced = left_out["pricing_problem"].notna().any()
+        why = "their visits cannot be priced or " if priced else ""
+        with st.expander(
+            f"{count_of(len(left_out), 'plan')} left out: {why}the figures so far are above what they allow"
+        ):
+            columns = ["plan_id", "year_to_date_problem", "pricing_problem"]
+            for plan_id, so_far, pricing in left_out[columns].itertuples(index=False):
+                st.write(md(f"{plan_id}: {pricing if isinstance(pricing, str) else so_far}"))

@@ -6,11 +6,13 @@ Every input has a key named after the field it sets; the values are read by
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import streamlit as st
 
 from app_pages.components.eligibility_import import draw_eligibility_import
+from app_pages.components.fee_inputs import draw_course_pricing, draw_joint_sessions, draw_locality
+from app_pages.components.fee_sources import page_fee_sources
 from app_pages.components.network_inputs import (
     billed_charge,
     clinic_questions,
@@ -25,6 +27,8 @@ from app_pages.components.year_so_far_inputs import SO_FAR_LABEL, draw_so_far
 from coverage import Plan
 from coverage.engine.care import EARLIEST_START, LATEST_START
 from coverage.engine.plan_fields import FIELD
+from coverage.engine.plans import Discipline
+from coverage.fees.course_pricing import FeeSources
 from coverage.forms.fields import (
     ACCUMULATOR_FIELDS,
     PLAN_FIELDS,
@@ -39,6 +43,7 @@ from coverage.forms.request import (
     default_request,
 )
 from coverage.forms.share_link import ShareLinkError, is_share_link, parse_share_link, single_values
+from coverage.forms.visit_codes import CO_TREATMENT_KEYS, FROM_CODES, LOCALITY
 
 SEEDED, LINK_WRITTEN, NOTICE = "_estimate_seeded", "_estimate_link_written", "_estimate_link_notice"
 #: The sections that open on demand; their fields are drawn only while open (their values persist).
@@ -86,7 +91,8 @@ def load_scenario(plans: list[Plan]) -> None:
     plan_is_gone = SEEDED in state and base_plan(str(state.get("plan")), plans) is None
     if SEEDED in state and not link_is_new and not plan_is_gone:
         return
-    request = default_request(plans, today)
+    clinic = clinic_settings()  # what the link does not say of the clinic comes from clinic.toml
+    request = default_request(plans, today, clinic_locality=clinic.medicare_locality)
     state.pop(NOTICE, None)
     if link_is_new:
         try:
@@ -97,7 +103,6 @@ def load_scenario(plans: list[Plan]) -> None:
     elif plan_is_gone:
         state[NOTICE] = ("The plan you had picked is no longer in the plan list: pick one again.", request)
     seed(form_values(request))
-    clinic = clinic_settings()  # what the link does not say of the clinic comes from clinic.toml
     defaults = {
         "medicare_participation": clinic.medicare_participation.value,
         "accepts_medicaid": clinic.accepts_medicaid,
@@ -147,6 +152,7 @@ def _plan_picker(fields: Fields, plans: list[Plan]) -> None:
 
 
 def _care(fields: Fields) -> None:
+    fees = page_fee_sources(quiet=True)  # said once, above the results, when the file cannot be used
     st.subheader("The therapy", anchor=False)
     fields.day(
         "First visit",
@@ -169,20 +175,7 @@ def _care(fields: Fields) -> None:
             fields.context = f"{discipline.upper()} "
             fields.count("Visits a week", f"{discipline}_visits_per_week", help="1 to 7.")
             fields.count("Weeks", f"{discipline}_weeks", help="How many weeks the course lasts, 1 to 52.")
-            fields.money(
-                "Visit rate",
-                f"{discipline}_rate",
-                help="The plan's allowed amount for a regular visit. The default is Medicare's national payment "
-                "for a typical 45-minute visit (see the README). Ask the clinic: 'What is the allowed amount "
-                "for a visit under my plan?'",
-            )
-            fields.money(
-                "Evaluation rate (first visit)",
-                f"{discipline}_eval",
-                help="The first visit is usually an evaluation with its own rate. Blank: the first visit is a "
-                "regular visit.",
-                placeholder="no evaluation",
-            )
+            draw_course_pricing(fields, cast(Discipline, discipline.upper()), fees)
             fields.money(
                 "Self-pay rate",
                 f"{discipline}_self_pay",
@@ -193,6 +186,20 @@ def _care(fields: Fields) -> None:
             billed_charge(fields, discipline)
     fields.context = ""
     fields.place("care")
+    _pricing_of_care(fields, fees)
+
+
+def _pricing_of_care(fields: Fields, fees: FeeSources | None) -> None:
+    """The locality and joint sessions, asked when a visit is priced from its codes (kept while not asked)."""
+    on = [d for d in ("pt", "ot") if st.session_state.get(d)]
+    from_codes = any(st.session_state.get(f"{d}_pricing") == FROM_CODES for d in on)
+    if from_codes or LOCALITY in fields.problems:
+        with st.container(border=True):
+            st.markdown("**Where the visits are priced**")
+            draw_locality(fields, fees)
+    if len(on) == 2 and (from_codes or any(k in fields.problems for k in CO_TREATMENT_KEYS)):
+        draw_joint_sessions(fields)
+    fields.place("fees")
 
 
 def _plan_rules(fields: Fields) -> None:

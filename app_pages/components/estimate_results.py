@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.components.charts import cost_chart_spec
+from app_pages.components.fee_results import draw_pricing, draw_range
 from app_pages.components.front_desk import draw_front_desk
 from app_pages.components.metric_rows import metric_columns
 from app_pages.components.network_results import draw_networks
@@ -221,9 +222,11 @@ def _summary(key: str, _view: Overview) -> None:
     for reminder in view.reminders:
         st.info(escape_markdown(reminder))
     _headline(view)
+    draw_range(view)
     if view.changed_fields:
         changed = ", ".join(PLAN_FIELD_LABELS[name] for name in view.changed_fields)
         st.caption(f"Changed from the plan list for this estimate: {escape_markdown(changed)}.")
+    draw_pricing(view)
     draw_front_desk(view)
     _notices(view)
     _comparison(view)

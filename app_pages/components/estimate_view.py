@@ -38,6 +38,8 @@ import streamlit as st
 
 from app_pages.components.estimate_inputs import LINK_WRITTEN, NOTICE, draw_inputs, load_scenario
 from app_pages.components.estimate_results import draw_results
+from app_pages.components.fee_sources import page_fee_sources
+from app_pages.components.price_visit_panel import draw_price_visit
 from app_pages.components.shared import Fields, current_plans, escape_markdown
 from app_pages.components.take_home import render_take_home
 from app_pages.components.worked_out import work_out
@@ -53,7 +55,8 @@ def draw_estimate_page() -> None:
     )
     plans = current_plans()
     load_scenario(plans)
-    worked = work_out(plans)  # the form read and the estimate worked out, once for each change
+    fees = page_fee_sources()  # built once per version of the fee schedule files; a broken file is said here
+    worked = work_out(plans, fees)  # the form read and the estimate worked out, once for each change
     fields = Fields(worked.problems)
     notice = st.empty()
     inputs, results = st.columns(2, gap="large")
@@ -62,6 +65,7 @@ def draw_estimate_page() -> None:
             draw_inputs(fields, plans)
         with results:
             _what_to_fix(fields)
+        draw_price_visit(fees)
         return
     _link_notice(notice, worked.request)
     view = worked.view
@@ -73,6 +77,7 @@ def draw_estimate_page() -> None:
     # The results column is filled before the inputs beside it: Streamlit sends elements as the script draws
     # them, so the total reaches the browser first, before some fifty input fields (issue 16, speed).
     draw_results(view, results, worked.key, then=lambda: _inputs_in(inputs, fields, plans))
+    draw_price_visit(fees)
     render_take_home(view.estimate)
 
 

@@ -19,7 +19,12 @@ import streamlit as st
 
 from app_pages.components.shared import clinic_today, form_state
 from coverage import EstimateRequest, FormError, Plan, overview, read_form
+from coverage.engine.billed_services import FeeScheduleError
+from coverage.engine.visit_pricing import PricingNeededError
+from coverage.fees.course_pricing import FeeSources
+from coverage.fees.problems import UnknownLocalityError
 from coverage.forms.fields import FORM_KEYS
+from coverage.forms.visit_codes import LOCALITY
 from coverage.views.page_overview import Overview
 
 #: Session state key of the last :class:`WorkedOut` (the figures only; it holds no name).
@@ -33,6 +38,7 @@ class WorkedOut:
     form: dict[str, Any]  # the form values it came from
     today: date  # on this day (a reminder depends on it)
     plans: Sequence[Plan]  # and the plans it was read against
+    fees: FeeSources | None  # and the fee schedules it was priced from (a new file version is a new object)
     request: EstimateRequest | None
     problems: tuple[tuple[str, str], ...]
     view: Overview | None
@@ -43,19 +49,27 @@ def _key(view: Overview) -> str:
     return hashlib.sha256(view.model_dump_json().encode()).hexdigest()
 
 
-def work_out(plans: Sequence[Plan]) -> WorkedOut:
-    """Read the form and work out the estimate, or hand back the last answer when nothing changed."""
+def work_out(plans: Sequence[Plan], fees: FeeSources | None) -> WorkedOut:
+    """Read the form and work out the estimate, or hand back the last answer when nothing changed.
+
+    A visit that cannot be priced (a code the fee schedule lacks, an unknown locality, codes with no fee
+    schedules to price them) is a problem like a wrong field: its sentence under the locality or the codes.
+    """
     form = form_state(FORM_KEYS)
     today = clinic_today()
     last = st.session_state.get(LAST_WORKED_OUT)
-    if isinstance(last, WorkedOut) and (last.form, last.today) == (form, today) and list(last.plans) == list(plans):
+    same = isinstance(last, WorkedOut) and (last.form, last.today, last.fees) == (form, today, fees)
+    if same and isinstance(last, WorkedOut) and list(last.plans) == list(plans):
         return last
     try:
         request = read_form(form, plans)
+        view = overview(request, plans, today=today, fees=fees)
     except FormError as exc:
-        worked = WorkedOut(form, today, plans, None, exc.problems, None, "")
+        worked = WorkedOut(form, today, plans, fees, None, exc.problems, None, "")
+    except (FeeScheduleError, PricingNeededError) as exc:
+        where = LOCALITY if isinstance(exc, UnknownLocalityError) else "fees"
+        worked = WorkedOut(form, today, plans, fees, None, ((where, f"The visits cannot be priced: {exc}"),), None, "")
     else:
-        view = overview(request, plans, today=today)
-        worked = WorkedOut(form, today, plans, request, (), view, _key(view))
+        worked = WorkedOut(form, today, plans, fees, request, (), view, _key(view))
     st.session_state[LAST_WORKED_OUT] = worked
     return worked

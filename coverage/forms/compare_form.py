@@ -5,7 +5,8 @@ The page keeps one value per field under a ``cmp_`` key (text for money, whole n
 :class:`~coverage.forms.estimate_form.FormError` naming each wrong field, and
 :func:`compare_form_values` is its inverse. The address carries the same request
 (:func:`compare_link_params`, :func:`parse_compare_link`) with the estimate link's parameter names
-(``start``, ``pt=2x8``, ``pt_rate``, ``pt_eval``, ``pt_self_pay``, the OT ones, ``deductible_met``,
+(``start``, ``pt=2x8``, ``pt_rate``, ``pt_eval``, ``pt_self_pay``, or for visits priced from their codes
+``pt_services`` and ``pt_eval_services``, the OT ones, ``deductible_met``,
 ``oop_met``, ``pt_visits_used``, ``ot_visits_used``, ``other_pool_visits_used``) and two of its own:
 ``top`` (how many plans are listed) and ``order`` (``course`` or ``year``).
 """
@@ -20,18 +21,22 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from coverage.catalog.rows import cell_text
+from coverage.engine.billed_services import ServiceNotationError, format_services, parse_services
 from coverage.engine.care import EARLIEST_START, LATEST_START, Accumulators, CarePlan
 from coverage.engine.money import MoneyError, parse_money
 from coverage.engine.plans import DISCIPLINES
 from coverage.engine.validation import field_problems
 from coverage.engine.year_cost import RankOrder
 from coverage.forms.estimate_form import FormError
-from coverage.forms.request import default_course, default_start
+from coverage.forms.request import default_codes, default_course, default_start
 from coverage.forms.share_link import ShareLinkError
+from coverage.forms.visit_codes import FROM_CODES, TYPED_RATE, pricing_of
 
 MAX_TOP = 100
 _COURSE = {"visits_per_week": "per_week", "weeks": "weeks", "visit_rate": "rate", "eval_rate": "eval"}
-_COURSE |= {"self_pay_rate": "self_pay"}
+_COURSE |= {"self_pay_rate": "self_pay", "services": "services", "eval_services": "eval_services"}
+#: Read only when the visits are priced from their codes (``cmp_pt_pricing``), and only when the rate is typed.
+_CODES, _RATES = ("services", "eval_services"), ("visit_rate", "eval_rate")
 _SO_FAR_MONEY = ("deductible_met", "oop_met")
 _SO_FAR_COUNTS = ("pt_visits_used", "ot_visits_used", "other_pool_visits_used")
 _SIZE = re.compile(r"([0-9]{1,2})[xX]([0-9]{1,3})")
@@ -42,7 +47,7 @@ COMPARE_PARAMS = frozenset(
         "top",
         "order",
         *(d.lower() for d in DISCIPLINES),
-        *(f"{d.lower()}_{s}" for d in DISCIPLINES for s in ("rate", "eval", "self_pay")),
+        *(f"{d.lower()}_{s}" for d in DISCIPLINES for s in ("rate", "eval", "self_pay", "services", "eval_services")),
         *_SO_FAR_MONEY,
         *_SO_FAR_COUNTS,
     )
@@ -78,9 +83,14 @@ def compare_form_values(request: CompareRequest) -> dict[str, Any]:
         course = request.care.course(discipline) or default_course(discipline)
         name = discipline.lower()
         values[key(f"{name}_on")] = request.care.course(discipline) is not None
+        values[key(f"{name}_pricing")] = pricing = pricing_of(course)
         for field, suffix in _COURSE.items():
             value = getattr(course, field)
-            values[key(f"{name}_{suffix}")] = value if isinstance(value, int) else cell_text(value)
+            if field in _CODES:
+                typical = default_codes(discipline, evaluation=field == "eval_services")
+                values[key(f"{name}_{suffix}")] = format_services(value) if pricing == FROM_CODES else typical
+            else:
+                values[key(f"{name}_{suffix}")] = value if isinstance(value, int) else cell_text(value)
     for name in _SO_FAR_MONEY:
         values[key(name)] = f"{getattr(request.so_far, name):.2f}"
     for name in _SO_FAR_COUNTS:
@@ -131,12 +141,22 @@ def _money(field: str, text: Any, problems: list[tuple[str, str]], *, blank: boo
 def _course(name: str, values: Mapping[str, Any], problems: list[tuple[str, str]]) -> dict[str, Any]:
     """One course's fields as :class:`Course` takes them (amounts read from text; blank extras are none)."""
     read: dict[str, Any] = {}
+    from_codes = values.get(key(f"{name}_pricing")) == FROM_CODES
     for field, suffix in _COURSE.items():
         value = values.get(key(f"{name}_{suffix}"))
+        if field in (_RATES if from_codes else _CODES):
+            continue
         if field in ("visits_per_week", "weeks"):
             read[field] = value
+        elif field in _CODES:
+            try:
+                read[field] = parse_services(str(value or ""))
+            except ServiceNotationError as exc:
+                problems.append((key(f"{name}_{suffix}"), str(exc)))
         else:
             read[field] = _money(key(f"{name}_{suffix}"), value, problems, blank=field != "visit_rate")
+    if from_codes and not read.get("services") and key(f"{name}_services") not in dict(problems):
+        problems.append((key(f"{name}_services"), "give the codes of a regular visit, such as 97110x2,97140"))
     return read
 
 
@@ -149,8 +169,12 @@ def compare_link_params(request: CompareRequest) -> dict[str, str]:
             continue
         name = discipline.lower()
         params[name] = f"{course.visits_per_week}x{course.weeks}"
-        params[f"{name}_rate"] = cell_text(course.visit_rate)
-        params[f"{name}_eval"] = cell_text(course.eval_rate)  # blank: no evaluation, not the default one
+        if pricing_of(course) == FROM_CODES:  # the estimate link's names (coverage/forms/link_pricing.py)
+            params[f"{name}_services"] = format_services(course.services)
+            params[f"{name}_eval_services"] = format_services(course.eval_services)  # blank: no evaluation
+        else:
+            params[f"{name}_rate"] = cell_text(course.visit_rate)
+            params[f"{name}_eval"] = cell_text(course.eval_rate)  # blank: no evaluation, not the default one
         if course.self_pay_rate is not None:
             params[f"{name}_self_pay"] = cell_text(course.self_pay_rate)
     params |= {
@@ -202,6 +226,8 @@ def _link_courses(params: Mapping[str, str], values: dict[str, Any]) -> None:
             if match is None:
                 raise ShareLinkError(f"{name}: write visits a week x weeks, such as 2x8")
             values[key(f"{name}_per_week")], values[key(f"{name}_weeks")] = int(match[1]), int(match[2])
-        for suffix in ("rate", "eval", "self_pay"):
+        for suffix in ("rate", "eval", "self_pay", "services", "eval_services"):
             if f"{name}_{suffix}" in params:
                 values[key(f"{name}_{suffix}")] = params[f"{name}_{suffix}"]
+        from_codes = f"{name}_services" in params and not params.get(f"{name}_rate", "").strip()
+        values[key(f"{name}_pricing")] = FROM_CODES if from_codes else TYPED_RATE

@@ -14,6 +14,8 @@ from coverage.engine.notices import format_day
 from coverage.engine.plans import Plan
 from coverage.engine.schedule import plan_year_start_on_or_before
 from coverage.engine.visit_pricing import Pricer
+from coverage.fees.course_pricing import FeeSources
+from coverage.fees.estimate_range import EstimateRange, estimate_range
 from coverage.forms.fields import PLAN_FIELDS
 from coverage.forms.request import OWN_PLAN, EstimateRequest, base_plan
 from coverage.forms.share_link import share_link_params
@@ -21,6 +23,7 @@ from coverage.views.care_comparison import IN_NETWORK, OUT_OF_NETWORK, CareCompa
 from coverage.views.export import visits_csv
 from coverage.views.front_desk_panel import FrontDesk, front_desk
 from coverage.views.timeline import CostSoFar, Milestone, cost_so_far, milestones
+from coverage.views.visit_prices import published_rates
 
 
 class Overview(BaseModel):
@@ -39,6 +42,10 @@ class Overview(BaseModel):
     reminders: tuple[str, ...]  # inputs that look left at their blank defaults (see input_reminders)
     share_link: dict[str, str]
     csv: str
+    #: Low / likely / high when a visit's length is known but not its minutes per code; ``estimate`` is the likely.
+    range: EstimateRange | None = None
+    #: "Allowed amounts from <payer>'s published rates of <date>" for a plan paying by an imported schedule.
+    published_rates: str | None = None
 
     def out_of_network_extra(self) -> Decimal | None:
         """What the patient pays more out of network than in network (negative: less); None without both."""
@@ -100,10 +107,17 @@ def overview(
 ) -> Overview:
     """Estimate ``request`` and work out what the page shows around it (``today``: see :func:`input_reminders`).
 
-    ``fees`` prices the visits billed as codes (see :func:`coverage.engine.course_estimate.estimate`).
+    ``fees`` prices the visits billed as codes (see :func:`coverage.engine.course_estimate.estimate`). When a
+    course's visit length is known but not its minutes per code, the range is worked out
+    (:func:`coverage.fees.estimate_range.estimate_range`) and everything else is of its likely plan of care,
+    so the headline, the table and the side by sides show the likely figure.
     """
     plan, care, so_far, secondary = request.plan, request.care, request.accumulators, request.secondary
-    result = estimate(plan, care, so_far, secondary=secondary, fees=fees)
+    ranged = estimate_range(plan, care, so_far, fees=fees, secondary=secondary) if fees is not None else None
+    if ranged is not None:
+        result, care = ranged.likely, ranged.likely.care
+    else:
+        result = estimate(plan, care, so_far, secondary=secondary, fees=fees)
     return Overview(
         request=request,
         estimate=result,
@@ -116,4 +130,6 @@ def overview(
         reminders=input_reminders(request, today),
         share_link=share_link_params(request, plans),
         csv=visits_csv(result),
+        range=ranged,
+        published_rates=published_rates(plan, fees.clinic) if isinstance(fees, FeeSources) else None,
     )
