@@ -28,6 +28,11 @@ def explain_visit(estimate: Estimate, index: int) -> list[str]:
     """The arithmetic of ``estimate.visits[index]`` as sentences, ending with who pays what."""
     visit = estimate.visits[index]
     lines = [f"{visit_title(visit)}: the plan's allowed amount is {format_money(visit.allowed)}."]
+    if visit.lines:  # priced from its codes: say them first
+        codes = ", ".join(
+            f"{x.code}{'-' + x.modifier if x.modifier else ''} x{x.units} {format_money(x.amount)}" for x in visit.lines
+        )
+        lines.append(f'It is priced from its codes: {codes} (see "How was this priced?").')
     if visit.plan_year_start != estimate.visits[0].plan_year_start:
         lines.append(
             f"This visit falls in the plan year that starts on {format_day(visit.plan_year_start)}: "
