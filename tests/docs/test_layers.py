@@ -17,9 +17,9 @@ STANDARD_LIBRARY = set(sys.stdlib_module_names)
 #: The layers each layer may import, besides itself, the standard library and pydantic.
 MAY_IMPORT: dict[str, set[str]] = {
     "engine": set(),
-    "catalog": {"engine"},
+    "catalog": {"engine", "fees"},  # fee_schedules.csv is kept beside plans.csv, checked by the fees parser
     "forms": {"engine", "catalog", "eligibility"},  # eligibility_fill puts an imported 271 into the form
-    "views": {"engine", "forms", "catalog"},
+    "views": {"engine", "forms", "catalog", "fees"},
     "printouts": {"engine", "forms", "views", "catalog"},
     "fees": {"engine"},  # priced by the engine: pure, but for the CMS file reader
     "rates_import": {"engine", "catalog", "fees"},  # an importer: streams payer files into fee schedules
@@ -43,6 +43,7 @@ VECTORISED_ENGINE = {"plan_table.py", "catalog_projection.py", "plan_ranking.py"
 DOES_IO = {
     "catalog/store.py",
     "catalog/durable_files.py",  # the store's durable writes
+    "catalog/fee_schedule_store.py",  # reads fee_schedules.csv; saves it through the store
     "catalog/loader.py",
     "catalog/clinic.py",
     "catalog/cms_import/puf_files.py",
