@@ -34,7 +34,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "views": {"pandas"},
     "printouts": {"fpdf", "fontTools"},  # fontTools (fpdf2's own font reader) says which characters a font has
     "fees": set(),
-    "rates_import": {"ijson", "filelock", "distributed"},
+    "rates_import": {"ijson", "distributed"},  # its writes lock through the catalog's store
     "eligibility": set(),
     "cli": {"pandas"},
 }
