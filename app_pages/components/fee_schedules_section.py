@@ -35,7 +35,7 @@ from coverage.views.plan_terms import count_of
 SHOWN_PROBLEMS = 20
 HEADINGS = {"schedule_id": "Schedule", "codes": "Codes", "source": "Source", "date": "Date"}
 _CELL_HELP = {
-    "schedule_id": "the schedule's id, such as acme-2026 (plans.csv names it in fee_schedule)",
+    "schedule_id": "the schedule's id, such as acme-2026 (a plan's fee_schedule setting names it)",
     "code": "the billing code, such as 97110",
     "modifier": "blank for any, or two letters such as CQ for an assistant's visit",
     "rate": "the allowed amount per unit in dollars, such as 31.50",
