@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from coverage.catalog.fee_schedule_store import load_fee_schedules
 from coverage.engine.billed_services import THERAPIES, Service, merge_services, parse_services, with_assistant
 from coverage.engine.money import format_money
 from coverage.engine.pricing_settings import UNIT_RULES, parse_fee_schedule_setting
-from coverage.fees.clinic_schedule import ClinicFeeSchedules, parse_fee_schedules_csv
+from coverage.fees.clinic_schedule import ClinicFeeSchedules
 from coverage.fees.day_pricing import DayPrice, price_day
 from coverage.fees.pfs_files import SHIPPED_DIR, import_pfs, load_medicare_fee_schedule
 from coverage.fees.problems import FeeScheduleError, ServiceNotationError
@@ -93,13 +94,8 @@ def _services(args: argparse.Namespace) -> tuple[Service, ...]:
 
 
 def _clinic_schedules(path: Path, setting_kind: str) -> ClinicFeeSchedules | None:
-    if setting_kind != "clinic":
-        return None
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise FeeScheduleError(f"{path.name} cannot be read ({exc.strerror})") from exc
-    return parse_fee_schedules_csv(text)
+    """The clinic's schedules when the setting names one (no file: none, so the id is said to be unknown)."""
+    return load_fee_schedules(path) if setting_kind == "clinic" else None
 
 
 def _print(day: DayPrice, *, as_json: bool) -> None:

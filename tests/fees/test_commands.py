@@ -66,6 +66,20 @@ def test_a_clinic_schedule_is_read_from_its_file(tmp_path: Path, capsys: pytest.
     assert json.loads(capsys.readouterr().out)["allowed"] == "118.50"
 
 
+def test_a_clinic_schedule_from_a_missing_or_bad_file_is_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No fee_schedules.csv: the schedule is unknown (none there); a bad rate: its line and column. Exit 4 both."""
+    schedules = tmp_path / "fee_schedules.csv"
+    argv = ["--service", "97110", "--fee-schedule", "acme", "--fee-schedules", str(schedules)]
+
+    assert price_visit_command(argv) == BAD_DATA
+    assert "No fee schedule 'acme' in fee_schedules.csv (schedules: none)" in capsys.readouterr().err
+    schedules.write_text("schedule_id,code,modifier,rate,notes\nacme,97110,,forty,\n", encoding="utf-8")
+    assert price_visit_command(argv) == BAD_DATA
+    assert "line 2, column rate: 'forty' is not an amount" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("argv", "exit_code", "says"),
     [
