@@ -69,13 +69,13 @@ def add_code_options(parser: argparse.ArgumentParser) -> None:
     codes = parser.add_argument_group(
         "the visit as service codes, priced under each plan's fee_schedule (a typed --pt-rate / --ot-rate wins)"
     )
-    for name, label, example in (("pt", "PT", "97110x2,97140"), ("ot", "OT", "97530x2,97535")):
+    for name, label, example, a in (("pt", "PT", "97110x2,97140", "a"), ("ot", "OT", "97530x2,97535", "an")):
         evaluation = VISIT_CODES[f"{label} evaluation"][0]
         codes.add_argument(
             f"--{name}-services",
             type=services_argument,
             metavar="CODES",
-            help=f"a {label} visit's codes, e.g. {example}",
+            help=f"{a} {label} visit's codes, e.g. {example}",
         )
         codes.add_argument(
             f"--{name}-eval-services",
@@ -95,7 +95,7 @@ def add_code_options(parser: argparse.ArgumentParser) -> None:
             f"--{name}-visit-minutes",
             type=_session_minutes,
             metavar="MIN",
-            help=f"a {label} visit's length, for a low / likely / high range when the minutes per code are not known",
+            help=f"{a} {label} visit's length, for a low / likely / high range when the minutes per code are not known",
         )
     codes.add_argument(
         "--locality",
