@@ -15,34 +15,29 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coverage.catalog.fee_schedule_store import load_fee_schedules
+from coverage.catalog.fee_sources import fee_schedules_path, load_fee_schedules
+from coverage.cli.code_options import timed_minutes
 from coverage.engine.billed_services import THERAPIES, Service, merge_services, parse_services, with_assistant
 from coverage.engine.money import format_money
 from coverage.engine.pricing_settings import UNIT_RULES, parse_fee_schedule_setting
 from coverage.fees.clinic_schedule import ClinicFeeSchedules
 from coverage.fees.day_pricing import DayPrice, price_day
 from coverage.fees.pfs_files import SHIPPED_DIR, import_pfs, load_medicare_fee_schedule
-from coverage.fees.problems import FeeScheduleError, ServiceNotationError
+from coverage.fees.problems import FeeScheduleError, FeeScheduleFileError, ServiceNotationError
 from coverage.fees.setting import fee_schedule_for
 from coverage.fees.unit_rules import units_from_minutes
 
 OK, USAGE, BAD_DATA = 0, 2, 4
-DEFAULT_FEE_SCHEDULES = Path(__file__).resolve().parents[2] / "fee_schedules.csv"
+DEFAULT_PLANS = Path(__file__).resolve().parents[2] / "plans.csv"
 _PRICE_EPILOG = """examples:
   python -m coverage price-visit --locality 10112-00 --service 97110x2 --service 97140
   python -m coverage price-visit --locality 01182-18 --minutes 97530=38 --minutes 97535=15 --json
   python -m coverage price-visit --service 97110x2,97140 --assistant --fee-schedule medicare:110
+  python -m coverage price-visit --service 97110x2,97140 --fee-schedule acme --plans clinic/plans.csv
 exit codes: 0 done, 2 the command line is wrong, 4 a code, locality or file cannot be used"""
 _IMPORT_EPILOG = """example (the files of CMS's RVU zip for the year, from cms.gov):
   python -m coverage import-pfs --rvu PPRRVU2026_Jan.csv --gpci GPCI2026.csv --localities 26LOCCO.csv
 exit codes: 0 done, 2 the command line is wrong, 4 a file cannot be read or lacks a column"""
-
-
-def _minutes(text: str) -> tuple[str, int]:
-    code, equals, minutes = text.partition("=")
-    if not equals or not minutes.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}': give a timed code and its minutes, such as 97530=38")
-    return code.strip().upper(), int(minutes)
 
 
 def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -61,7 +56,7 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--service", action="append", default=[], help="codes with units, e.g. 97110x2 or 97110x2,97140"
     )
     parser.add_argument(
-        "--minutes", action="append", default=[], type=_minutes, help="a timed code's minutes: 97530=38"
+        "--minutes", action="append", default=[], type=timed_minutes, help="a timed code's minutes: 97530=38"
     )
     parser.add_argument(
         "--unit-rule", choices=UNIT_RULES, default="medicare", help="minutes into units (default medicare)"
@@ -73,7 +68,14 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--non-participating", action="store_true", help="the clinic does not participate in Medicare")
     parser.add_argument("--fee-schedule", default="medicare", help="medicare, medicare:<percent> or a schedule id")
     parser.add_argument(
-        "--fee-schedules", type=Path, default=DEFAULT_FEE_SCHEDULES, help="the clinic's fee_schedules.csv"
+        "--plans",
+        type=Path,
+        default=DEFAULT_PLANS,
+        metavar="CSV",
+        help="the clinic's plans.csv: the fee_schedules.csv beside it holds the schedule ids (default: shipped)",
+    )
+    parser.add_argument(
+        "--fee-schedules", type=Path, metavar="CSV", help="another fee_schedules.csv (default: the one beside --plans)"
     )
     parser.add_argument("--pfs", type=Path, default=SHIPPED_DIR, help="the folder import-pfs wrote (default: shipped)")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -83,6 +85,10 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def _services(args: argparse.Namespace) -> tuple[Service, ...]:
     given = merge_services(service for text in args.service for service in parse_services(text))
+    minute_codes = [code for code, _ in args.minutes]
+    repeated = sorted({code for code in minute_codes if minute_codes.count(code) > 1})
+    if repeated:
+        raise ServiceNotationError(f"--minutes gives {', '.join(repeated)} more than once: give each code once")
     timed = units_from_minutes(dict(args.minutes), args.unit_rule) if args.minutes else ()
     twice = sorted({s.code for s in given} & {code for code, _ in args.minutes})
     if twice:
@@ -93,9 +99,14 @@ def _services(args: argparse.Namespace) -> tuple[Service, ...]:
     return with_assistant(services, args.therapy) if args.assistant else services
 
 
-def _clinic_schedules(path: Path, setting_kind: str) -> ClinicFeeSchedules | None:
-    """The clinic's schedules when the setting names one (no file: none, so the id is said to be unknown)."""
-    return load_fee_schedules(path) if setting_kind == "clinic" else None
+def _clinic_schedules(args: argparse.Namespace, setting_kind: str) -> ClinicFeeSchedules | None:
+    """The clinic's schedules (only read for a schedule id): ``--fee-schedules``, else beside ``--plans``."""
+    if setting_kind != "clinic":
+        return None
+    path: Path = args.fee_schedules or fee_schedules_path(args.plans)
+    if not path.is_file():
+        raise FeeScheduleError(f"there is no fee schedules file at {path}: give --plans or --fee-schedules")
+    return load_fee_schedules(path)
 
 
 def _print(day: DayPrice, *, as_json: bool) -> None:
@@ -125,13 +136,16 @@ def run_price_visit(args: argparse.Namespace) -> int:
             setting,
             medicare=load_medicare_fee_schedule(args.pfs),
             locality=args.locality,
-            clinic_schedules=_clinic_schedules(args.fee_schedules, setting.kind),
+            clinic_schedules=_clinic_schedules(args, setting.kind),
         )
         assert schedule is not None  # a typed rate was refused above
         day = price_day({args.therapy: services}, schedule, non_participating=args.non_participating)
     except ServiceNotationError as exc:
         print(f"python -m coverage price-visit: error: {exc}", file=sys.stderr)
         return USAGE
+    except FeeScheduleFileError as exc:  # its sentence names the file's problems
+        print(exc, file=sys.stderr)
+        return BAD_DATA
     except FeeScheduleError as exc:
         print(f"The visit cannot be priced: {exc}", file=sys.stderr)
         return BAD_DATA
