@@ -121,6 +121,10 @@ def course_fields(args: argparse.Namespace, name: str) -> dict[str, Any]:
         raise UsageError(f"--{name}-minutes gives {', '.join(twice)} more than once: give each code once")
     rate: Decimal | None = getattr(args, f"{name}_rate")
     by_codes = rate is None and bool(services or minutes)
+    if getattr(args, f"{name}_visit_minutes") is not None and not by_codes:
+        raise UsageError(
+            f"--{name}-visit-minutes ranges a visit priced from its codes: give --{name}-services without --{name}-rate"
+        )
     typed_eval: Decimal | str | None = getattr(args, f"{name}_eval")
     if typed_eval == NO_EVALUATION and eval_services:
         raise UsageError(f"--{name}-eval none and --{name}-eval-services disagree: give one of them")

@@ -245,6 +245,7 @@ def test_compare_prices_each_plan_from_its_schedule_and_lists_those_that_cannot_
         (["--pt-services", "97110", "--co-treatment", "60"], USAGE, "--co-treatment and --co-treatment-pt go"),
         (["--co-treatment", "60", "--co-treatment-pt", "30"], USAGE, "need both a PT and an OT course"),
         (["--pt-eval", "none", "--pt-eval-services", "97162"], USAGE, "disagree: give one of them"),
+        (["--pt-rate", "90", "--pt-visit-minutes", "45"], USAGE, "--pt-visit-minutes ranges a visit priced from its"),
         (["--pt-services", "97010"], BAD_DATA, "cannot be priced: Medicare's fee schedule has no amount for 97010"),
         (["--pt-services", "97110", "--locality", "99999-00"], BAD_DATA, "'99999-00' is not a locality"),
         (["--pt-services", "97110", "--locality", "abc"], BAD_DATA, "'abc' is not a Medicare locality"),
