@@ -1,7 +1,8 @@
 """Benchmark plan comparison and the CMS import (issue 5, "Speed"). Prints medians, ratios and peak memory.
 
 1. compare_plans on 10,000 plans for a 60-visit plan of care (target: under 100 ms), and the
-   ratio to estimate() run plan by plan on the same plans.
+   ratio to estimate() run plan by plan on the same plans; then the same with the visits priced from
+   their codes under each plan's fee schedule (issue 12: target under 100 ms from the Plan objects).
 2. compare_plans on 100,000 plans: time and peak memory (tracemalloc, in a separate run).
 3. import-cms on a synthetic 1,000,000-row benefits file built from the real string corpus in
    ../shared/data: rows per second and the peak memory of the importing process (target: under 1 GiB).
@@ -32,6 +33,8 @@ from coverage import CarePlan, CopayTiming, Course, PayerType, Plan, estimate  #
 from coverage.catalog.cms_import.plan_attributes import COLUMNS as PLAN_ATTRIBUTE_COLUMNS  # noqa: E402
 from coverage.engine.plan_ranking import compare_plans  # noqa: E402
 from coverage.engine.plan_table import PlanTable  # noqa: E402
+from coverage.fees.course_pricing import FeeSources  # noqa: E402
+from coverage.fees.pfs_files import load_medicare_fee_schedule  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
 CARE = CarePlan(  # OT 2 a week + PT 3 a week for 12 weeks: 60 visits
@@ -39,6 +42,13 @@ CARE = CarePlan(  # OT 2 a week + PT 3 a week for 12 weeks: 60 visits
     ot=Course(visits_per_week=2, weeks=12, visit_rate="101.24", eval_rate="100.60"),
     pt=Course(visits_per_week=3, weeks=12, visit_rate="84.75", eval_rate="98.01", self_pay_rate="75.00"),
 )
+
+PRICED_CARE = CarePlan(  # the same visits, billed as codes and priced under each plan's fee schedule
+    start_date=date(2026, 5, 4),
+    ot=Course(visits_per_week=2, weeks=12, services="97530x2,97535", eval_services="97166"),
+    pt=Course(visits_per_week=3, weeks=12, services="97110x2,97140", eval_services="97162", self_pay_rate="75.00"),
+)
+FEE_SETTINGS = ("", "medicare", "medicare:110", "medicare:125", "medicare:87.5")
 
 
 def _money(rng: random.Random, high: int) -> Decimal:
@@ -105,6 +115,22 @@ def bench_ten_thousand(quick: bool) -> None:
     print(f"   estimate() plan by plan{' (1,000, scaled)' if quick else ''}:      median {reference:8.1f} ms")
     ratio, ratio_plans = reference / vector, reference / from_plans
     print(f"   ratio reference / vectorised: {ratio:6.0f}x  (from the Plan objects: {ratio_plans:.0f}x)")
+    bench_priced(plans, from_plans, quick)
+
+
+def bench_priced(plans: list[Plan], typed_ms: float, quick: bool) -> None:
+    """Measurement 1b: the same 10,000 plans with fee schedules, the visits priced from their codes."""
+    fees = FeeSources(load_medicare_fee_schedule(), locality="10112-00")
+    priced = [p.model_copy(update={"fee_schedule": FEE_SETTINGS[i % len(FEE_SETTINGS)]}) for i, p in enumerate(plans)]
+    compare_plans(priced, PRICED_CARE, fees=fees)  # warm up
+    elapsed = median_ms(lambda: compare_plans(priced, PRICED_CARE, fees=fees), 3 if quick else 9)
+    frame = compare_plans(priced, PRICED_CARE, fees=fees).set_index("plan_id")
+    for plan in priced[:200]:  # a spot check; tests/engine/test_compare_plans.py proves equality
+        assert frame.loc[plan.plan_id, "patient_total"] == estimate(plan, PRICED_CARE, fees=fees).patient_total
+    print(
+        f"   with fee schedules ({len(FEE_SETTINGS)} settings), from the Plan objects: median {elapsed:8.1f} ms"
+        f"   (target < 100 ms; {elapsed / typed_ms:.2f}x the typed rates)"
+    )
 
 
 def bench_hundred_thousand(quick: bool) -> None:

@@ -106,24 +106,40 @@ def plans(draw: st.DrawFn, payer_types: list[PayerType] | None = None) -> Plan:
     )
 
 
+#: Visits as codes for the priced strategies: PT, OT and assistant visits, and a code the test schedule lacks.
+VISIT_SERVICES = ("97110x2,97140", "97530x2,97535", "97110-CQx2", "97112,97110", "97140x3", "97116")
+EVAL_SERVICES = ("97161", "97162", "97166", "97167")
+#: The fee schedule settings the priced strategies draw (``acme`` is :data:`TEST_FEE_SCHEDULES`' one).
+FEE_SETTINGS = ("", "medicare", "medicare:110", "medicare:87.5", "acme")
+#: A clinic schedule for the priced strategies: it lacks 97116 and the evaluations but 97162.
+TEST_FEE_SCHEDULES = (
+    "schedule_id,code,modifier,rate,notes\nacme,97110,,40.00,\nacme,97110,CQ,31.50,\nacme,97140,,35.25,\n"
+    "acme,97530,,44.10,\nacme,97535,,39.99,\nacme,97112,,41.00,\nacme,97162,,120.00,\n"
+)
+
+
 @st.composite
-def courses(draw: st.DrawFn, max_weeks: int = 20, *, billed: bool = False) -> Course:
+def courses(draw: st.DrawFn, max_weeks: int = 20, *, billed: bool = False, priced: bool = False) -> Course:
     """One discipline's course with realistic rates; sometimes an evaluation or a self-pay rate.
 
     With ``billed``, sometimes the clinic's billed charge too (a non-participating clinic's, under Medicare).
+    With ``priced``, the visits are often billed as codes (:data:`VISIT_SERVICES`) with no typed rate.
     """
+    codes = priced and draw(st.booleans())
     return Course(
         visits_per_week=draw(st.integers(1, 7)),
         weeks=draw(st.integers(1, max_weeks)),
-        visit_rate=draw(money("400", "1")),
-        eval_rate=draw(st.one_of(st.none(), money("500", "1"))),
+        visit_rate=None if codes else draw(money("400", "1")),
+        eval_rate=None if codes else draw(st.one_of(st.none(), money("500", "1"))),
         self_pay_rate=draw(st.one_of(st.none(), money("300", "1"))),
         billed_rate=draw(st.one_of(st.none(), money("600", "1"))) if billed else None,
+        services=draw(st.sampled_from(VISIT_SERVICES)) if codes else "",
+        eval_services=draw(st.sampled_from(("", *EVAL_SERVICES))) if codes else "",
     )
 
 
 @st.composite
-def care_plans(draw: st.DrawFn, max_weeks: int = 20, *, clinic: bool = False) -> CarePlan:
+def care_plans(draw: st.DrawFn, max_weeks: int = 20, *, clinic: bool = False, priced: bool = False) -> CarePlan:
     """A plan of care with OT, PT or both, starting any day of 2025 to 2027.
 
     With ``clinic``, the clinic may not participate with Medicare (and bill a charge) or not accept Medicaid.
@@ -137,8 +153,8 @@ def care_plans(draw: st.DrawFn, max_weeks: int = 20, *, clinic: bool = False) ->
         }
     return CarePlan(
         start_date=draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))),
-        ot=draw(courses(max_weeks, billed=clinic)) if ot else None,
-        pt=draw(courses(max_weeks, billed=clinic)) if pt else None,
+        ot=draw(courses(max_weeks, billed=clinic, priced=priced)) if ot else None,
+        pt=draw(courses(max_weeks, billed=clinic, priced=priced)) if pt else None,
         **standing,
     )
 
@@ -503,9 +519,14 @@ def catalogs(draw: st.DrawFn, max_plans: int = 6) -> list[Plan]:
 
 @st.composite
 def catalog_scenarios(
-    draw: st.DrawFn, max_plans: int = 6, max_weeks: int = 12
+    draw: st.DrawFn, max_plans: int = 6, max_weeks: int = 12, *, priced: bool = False
 ) -> tuple[list[Plan], CarePlan, Accumulators | None]:
-    """A catalog, a plan of care and year-to-date figures that fit one of its plans (often not the others)."""
+    """A catalog, a plan of care and year-to-date figures that fit one of its plans (often not the others).
+
+    With ``priced``, each plan has a fee schedule setting (:data:`FEE_SETTINGS`) and visits are often codes.
+    """
     catalog = draw(catalogs(max_plans))
+    if priced:
+        catalog = [plan.model_copy(update={"fee_schedule": draw(st.sampled_from(FEE_SETTINGS))}) for plan in catalog]
     so_far = draw(st.one_of(st.none(), accumulators_for(draw(st.sampled_from(catalog)))))
-    return catalog, draw(care_plans(max_weeks, clinic=True)), so_far
+    return catalog, draw(care_plans(max_weeks, clinic=True, priced=priced)), so_far

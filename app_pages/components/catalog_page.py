@@ -1,4 +1,4 @@
-"""The "Plan catalog" page: browse the plans, use your own plans file for this session, keep the catalog (staff).
+"""The "Plan catalog" page: the plans, your own plans file for this session, staff mode and the fee schedules.
 
 An uploaded file is parsed in memory (``coverage.catalog.uploads``) and kept only in this browser
 session: ``st.session_state["uploaded_plans"]`` (a list of ``Plan``) and
@@ -16,6 +16,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.components.catalog_editor import render_editor
+from app_pages.components.fee_schedules_section import draw_fee_schedules
+from app_pages.components.file_problems import show_problems
 from app_pages.components.paths import PLANS_CSV_ENV, plans_csv_path
 from app_pages.components.shared import escape_markdown as md
 from app_pages.components.shared import file_stamp
@@ -31,7 +33,8 @@ from app_pages.components.staff_access import (
     staff_access,
     this_client,
 )
-from coverage.catalog.loader import PlanFileError, PlanFileProblem
+from coverage.catalog.fee_schedule_store import fee_schedules_path
+from coverage.catalog.loader import PlanFileError
 from coverage.catalog.rows import plan_to_row, plans_to_csv
 from coverage.catalog.store import Catalog, open_catalog
 from coverage.catalog.uploads import UPLOAD_MAX_BYTES, UPLOAD_MAX_PLANS, parse_uploaded_plans
@@ -103,31 +106,24 @@ def _show_upload_error(error: PlanFileError) -> None:
         st.error(f"{md(error.source)} holds no plans: nothing changed.")
         return
     st.error(f"{md(error.source)} cannot be used ({count_of(len(error.problems), 'problem')}): nothing changed.")
-    # "Where" is text: a problem about the whole file has no line, and a table indexed by an empty line number
-    # broke in the browser (issue 16). A table, not a dataframe, so long messages wrap.
-    problems = [{"Where": _where(p), "Problem": p.message} for p in error.problems[:SHOWN_PROBLEMS]]
-    st.table(pd.DataFrame(problems), hide_index=True)
+    show_problems(error.problems[:SHOWN_PROBLEMS])
 
 
-def _where(problem: PlanFileProblem) -> str:
-    """``'line 3, column deductible'``, ``'line 1'``, or ``'the whole file'`` for a problem with no place."""
-    place = [f"line {problem.line}"] if problem.line is not None else []
-    place += [f"column {problem.column}"] if problem.column else []
-    return ", ".join(place) or "the whole file"
-
-
-def _staff_section(clinic: Catalog) -> None:
+def _staff_section(clinic: Catalog) -> bool:
+    """Staff mode: off, a way in, or the editor; True when the editor is shown (staff may edit)."""
     st.subheader("Staff: keep the clinic catalog")
     access = staff_access()
     if access.kind is AccessKind.OFF:
         _staff_mode_off(access)
-    elif access.kind is AccessKind.LOGIN:
-        _staff_login(clinic, access)
-    elif st.session_state.staff_unlocked:
-        st.caption(f"Staff mode: your saves are recorded as {md(st.session_state.staff_saved_by)}.")
-        render_editor(clinic.plans, clinic.version)
-    else:
+        return False
+    if access.kind is AccessKind.LOGIN:
+        return _staff_login(clinic, access)
+    if not st.session_state.staff_unlocked:
         _unlock_form()
+        return False
+    st.caption(f"Staff mode: your saves are recorded as {md(st.session_state.staff_saved_by)}.")
+    render_editor(clinic.plans, clinic.version)
+    return True
 
 
 def _staff_mode_off(access: StaffAccess) -> None:
@@ -145,14 +141,14 @@ def _staff_mode_off(access: StaffAccess) -> None:
         )
 
 
-def _staff_login(clinic: Catalog, access: StaffAccess) -> None:
-    """Staff mode through the clinic's identity provider: only the listed staff e-mails may edit."""
+def _staff_login(clinic: Catalog, access: StaffAccess) -> bool:
+    """Staff mode through the clinic's identity provider: only the listed staff e-mails may edit (True: editing)."""
     email, allowed = logged_in_email(access)
     login_args = (access.provider,) if access.provider else ()
     if email is None:
         st.write("Staff log in with the clinic's account to add, edit and retire plans.")
         st.button("Log in with the clinic's account", key="staff_login", on_click=st.login, args=login_args)
-        return
+        return False
     if not allowed:
         st.warning(
             f"You are logged in as {md(email or 'an account without an e-mail')}, which is not on this clinic's "
@@ -160,12 +156,13 @@ def _staff_login(clinic: Catalog, access: StaffAccess) -> None:
             "login service has not verified it): the catalog stays read-only. Ask whoever runs the app to add it."
         )
         st.button("Log out", key="staff_logout", on_click=st.logout)
-        return
+        return False
     st.session_state.staff_unlocked = True
     st.session_state.staff_saved_by = email
     st.caption(f"Logged in as {md(email)}: your saves are recorded under this e-mail.")
     st.button("Log out", key="staff_logout", on_click=st.logout)
     render_editor(clinic.plans, clinic.version)
+    return True
 
 
 def _unlock_form() -> None:
@@ -208,7 +205,7 @@ def _seconds(wait: float) -> str:
 
 
 def draw_catalog_page() -> None:
-    """The plan catalog page: the table, an own file for the session, and staff mode."""
+    """The plan catalog page: the table, an own file for the session, staff mode, the fee schedules."""
     st.session_state.setdefault("staff_unlocked", False)
     st.session_state.setdefault("staff_saved_by", "")
     st.session_state.setdefault("catalog_upload_round", 0)
@@ -257,4 +254,4 @@ def draw_catalog_page() -> None:
     if _UPLOAD_ERROR in st.session_state:
         _show_upload_error(st.session_state[_UPLOAD_ERROR])
 
-    _staff_section(clinic)
+    draw_fee_schedules(fee_schedules_path(path), staff=_staff_section(clinic))

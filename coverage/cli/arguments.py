@@ -12,14 +12,20 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from coverage.cli.fee_commands import add_import_pfs_parser, add_price_visit_parser, run_import_pfs, run_price_visit
+from coverage.cli.code_options import NO_EVALUATION, add_code_options
+from coverage.cli.fee_commands import (
+    DEFAULT_PLANS,
+    add_import_pfs_parser,
+    add_price_visit_parser,
+    run_import_pfs,
+    run_price_visit,
+)
 from coverage.cli.import_rates import add_import_rates_parser, run_import_rates
 from coverage.cli.read_271 import add_read_271_parser, run_read_271
 from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from coverage.engine.money import MoneyError, parse_money
 
 MAX_AGE = 120
-DEFAULT_PLANS = Path(__file__).resolve().parents[2] / "plans.csv"
 DEFAULT_CLINIC = Path(__file__).resolve().parents[2] / "clinic.toml"
 
 _EPILOG = """exit codes:
@@ -27,11 +33,14 @@ _EPILOG = """exit codes:
   2  the command line is wrong (unknown option, missing or impossible value)
   3  the plans file cannot be used, or the plan id is not in it
   4  the figures or files cannot be used (year-to-date figures above the
-     plan's deductible or maximum; a CMS file that cannot be read)
+     plan's deductible or maximum; a CMS file that cannot be read; a code,
+     locality or fee schedule the visit cannot be priced from)
 
 examples:
   python -m coverage estimate --plan-id ma-hmo --pt 2x8 --start 2026-01-05
   python -m coverage estimate --plan-id hdhp --pt 2x8 --ot 1x6 --start 2026-01-05 --deductible-met 400
+  python -m coverage estimate --plan-id medicare-b-2026 --pt 2x8 --start 2026-01-05 \\
+      --pt-services 97110x2,97140 --pt-eval-services 97162 --locality 10112-00
   python -m coverage compare --pt 2x8 --ot 1x6 --start 2026-01-05 --top 5
   python -m coverage compare --pt 3x12 --start 2026-03-02 --plans my_plans.csv --json > ranking.json
   python -m coverage import-cms --benefits Benefits_Cost_Sharing_PUF.csv --plans Plan_Attributes_PUF.csv -o catalog.csv
@@ -54,8 +63,8 @@ def _money(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _money_or_none(text: str) -> Decimal | None:
-    return None if text.strip().lower() == "none" else _money(text)
+def _money_or_none(text: str) -> Decimal | str:
+    return NO_EVALUATION if text.strip().lower() == NO_EVALUATION else _money(text)
 
 
 def _day(text: str) -> date:
@@ -105,16 +114,16 @@ def _care_options(parser: argparse.ArgumentParser) -> None:
         care.add_argument(
             f"--{name}-rate",
             type=_money,
-            default=rate,
             metavar="AMOUNT",
-            help=f"the plan's allowed amount for one {label} visit (default {rate}, Medicare's national fee)",
+            help=f"the plan's allowed amount for one {label} visit (default {rate}, Medicare's national fee; "
+            f"with --{name}-services: priced from the codes)",
         )
         care.add_argument(
             f"--{name}-eval",
             type=_money_or_none,
-            default=evaluation,
             metavar="AMOUNT|none",
-            help=f"the first {label} visit is an evaluation at this amount (default {evaluation}); none: no evaluation",
+            help=f"the first {label} visit is an evaluation at this amount (default {evaluation}, or from its codes "
+            "with codes); none: no evaluation",
         )
         care.add_argument(
             f"--{name}-self-pay",
@@ -122,6 +131,7 @@ def _care_options(parser: argparse.ArgumentParser) -> None:
             metavar="AMOUNT",
             help=f"the price of one {label} visit the plan does not cover (default: its allowed amount)",
         )
+    add_code_options(parser)
     so_far = parser.add_argument_group("so far this plan year, from the benefits call (all default to 0)")
     for field, kind, meaning in _SO_FAR:
         so_far.add_argument(
@@ -169,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     one = commands.add_parser(
         "estimate",
         help="cost a plan of care under one plan, visit by visit",
+        usage="%(prog)s --plan-id ID --start YYYY-MM-DD --pt FxW and/or --ot FxW [options] (--help lists them)",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -177,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     every = commands.add_parser(
         "compare",
         help="rank every plan of the catalog by what the patient pays",
+        usage="%(prog)s --start YYYY-MM-DD --pt FxW and/or --ot FxW [options] (--help lists them)",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -15,32 +15,28 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from coverage.catalog.fee_sources import fee_schedules_path, load_fee_schedules
+from coverage.cli.code_options import timed_minutes
 from coverage.engine.billed_services import THERAPIES, parse_services
 from coverage.engine.money import format_money
 from coverage.engine.pricing_settings import UNIT_RULES, parse_fee_schedule_setting
-from coverage.fees.clinic_schedule import ClinicFeeSchedules, parse_fee_schedules_csv
+from coverage.fees.clinic_schedule import ClinicFeeSchedules
 from coverage.fees.day_pricing import DayPrice
 from coverage.fees.pfs_files import SHIPPED_DIR, import_pfs, load_medicare_fee_schedule
-from coverage.fees.problems import FeeScheduleError, ServiceNotationError
+from coverage.fees.problems import FeeScheduleError, FeeScheduleFileError, ServiceNotationError
 from coverage.fees.visit_lookup import price_visit
 
 OK, USAGE, BAD_DATA = 0, 2, 4
-DEFAULT_FEE_SCHEDULES = Path(__file__).resolve().parents[2] / "fee_schedules.csv"
+DEFAULT_PLANS = Path(__file__).resolve().parents[2] / "plans.csv"
 _PRICE_EPILOG = """examples:
   python -m coverage price-visit --locality 10112-00 --service 97110x2 --service 97140
   python -m coverage price-visit --locality 01182-18 --minutes 97530=38 --minutes 97535=15 --json
   python -m coverage price-visit --service 97110x2,97140 --assistant --fee-schedule medicare:110
+  python -m coverage price-visit --service 97110x2,97140 --fee-schedule acme --plans clinic/plans.csv
 exit codes: 0 done, 2 the command line is wrong, 4 a code, locality or file cannot be used"""
 _IMPORT_EPILOG = """example (the files of CMS's RVU zip for the year, from cms.gov):
   python -m coverage import-pfs --rvu PPRRVU2026_Jan.csv --gpci GPCI2026.csv --localities 26LOCCO.csv
 exit codes: 0 done, 2 the command line is wrong, 4 a file cannot be read or lacks a column"""
-
-
-def _minutes(text: str) -> tuple[str, int]:
-    code, equals, minutes = text.partition("=")
-    if not equals or not minutes.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}': give a timed code and its minutes, such as 97530=38")
-    return code.strip().upper(), int(minutes)
 
 
 def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -59,7 +55,7 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--service", action="append", default=[], help="codes with units, e.g. 97110x2 or 97110x2,97140"
     )
     parser.add_argument(
-        "--minutes", action="append", default=[], type=_minutes, help="a timed code's minutes: 97530=38"
+        "--minutes", action="append", default=[], type=timed_minutes, help="a timed code's minutes: 97530=38"
     )
     parser.add_argument(
         "--unit-rule", choices=UNIT_RULES, default="medicare", help="minutes into units (default medicare)"
@@ -71,7 +67,14 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--non-participating", action="store_true", help="the clinic does not participate in Medicare")
     parser.add_argument("--fee-schedule", default="medicare", help="medicare, medicare:<percent> or a schedule id")
     parser.add_argument(
-        "--fee-schedules", type=Path, default=DEFAULT_FEE_SCHEDULES, help="the clinic's fee_schedules.csv"
+        "--plans",
+        type=Path,
+        default=DEFAULT_PLANS,
+        metavar="CSV",
+        help="the clinic's plans.csv: the fee_schedules.csv beside it holds the schedule ids (default: shipped)",
+    )
+    parser.add_argument(
+        "--fee-schedules", type=Path, metavar="CSV", help="another fee_schedules.csv (default: the one beside --plans)"
     )
     parser.add_argument("--pfs", type=Path, default=SHIPPED_DIR, help="the folder import-pfs wrote (default: shipped)")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -79,14 +82,23 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _clinic_schedules(path: Path, setting_kind: str) -> ClinicFeeSchedules | None:
+def _minutes_once(args: argparse.Namespace) -> dict[str, int]:
+    """The ``--minutes`` pairs as a mapping; a code given twice is refused, never one of them dropped."""
+    minute_codes = [code for code, _ in args.minutes]
+    repeated = sorted({code for code in minute_codes if minute_codes.count(code) > 1})
+    if repeated:
+        raise ServiceNotationError(f"--minutes gives {', '.join(repeated)} more than once: give each code once")
+    return dict(args.minutes)
+
+
+def _clinic_schedules(args: argparse.Namespace, setting_kind: str) -> ClinicFeeSchedules | None:
+    """The clinic's schedules (only read for a schedule id): ``--fee-schedules``, else beside ``--plans``."""
     if setting_kind != "clinic":
         return None
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise FeeScheduleError(f"{path.name} cannot be read ({exc.strerror})") from exc
-    return parse_fee_schedules_csv(text)
+    path: Path = args.fee_schedules or fee_schedules_path(args.plans)
+    if not path.is_file():
+        raise FeeScheduleError(f"there is no fee schedules file at {path}: give --plans or --fee-schedules")
+    return load_fee_schedules(path)
 
 
 def _print(day: DayPrice, *, as_json: bool) -> None:
@@ -114,18 +126,21 @@ def run_price_visit(args: argparse.Namespace) -> int:
         day = price_visit(  # the core the dashboard's "Price a visit" panel shares (coverage/fees/visit_lookup.py)
             [service for text in args.service for service in parse_services(text)],
             medicare=load_medicare_fee_schedule(args.pfs),
-            minutes=dict(args.minutes),
+            minutes=_minutes_once(args),
             unit_rule=args.unit_rule,
             therapy=args.therapy,
             assistant=args.assistant,
             non_participating=args.non_participating,
             fee_schedule=args.fee_schedule,
             locality=args.locality,
-            clinic_schedules=_clinic_schedules(args.fee_schedules, setting.kind),
+            clinic_schedules=_clinic_schedules(args, setting.kind),
         )
     except ServiceNotationError as exc:
         print(f"python -m coverage price-visit: error: {exc}", file=sys.stderr)
         return USAGE
+    except FeeScheduleFileError as exc:  # its sentence names the file's problems
+        print(exc, file=sys.stderr)
+        return BAD_DATA
     except FeeScheduleError as exc:
         print(f"The visit cannot be priced: {exc}", file=sys.stderr)
         return BAD_DATA

@@ -53,10 +53,10 @@ def _checked(parse: Any) -> Any:
 
 def _schedule_id(text: str) -> str:
     name = text.strip()
-    if not _SCHEDULE_ID.fullmatch(name) or name.lower() == "medicare":
+    if not _SCHEDULE_ID.fullmatch(name) or name.lower().startswith("medicare"):  # as fee_schedules.csv's reader
         raise argparse.ArgumentTypeError(
-            f"'{text}' cannot be a schedule id: use letters, digits, '.', '_' or '-' (and not 'medicare', "
-            "which plans.csv uses for Medicare's own fee schedule)"
+            f"'{text}' cannot be a schedule id: use letters, digits, '.', '_' or '-' (and do not start it with "
+            "'medicare', which plans.csv uses for Medicare's own fee schedule)"
         )
     return name
 

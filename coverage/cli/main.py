@@ -15,24 +15,26 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from coverage.catalog.clinic import ClinicFileError, load_clinic
+from coverage.catalog.clinic import Clinic, ClinicFileError, load_clinic
 from coverage.catalog.cms_import import PufFileError, RateChoice, import_cms
+from coverage.catalog.fee_sources import clinic_fee_sources
 from coverage.catalog.loader import PlanFileError, load_plans
 from coverage.cli import output as cli_output
 from coverage.cli.arguments import build_parser
+from coverage.cli.code_options import UsageError, co_treatment, course_fields
 from coverage.engine.care import Accumulators, CarePlan, Course
 from coverage.engine.course_estimate import YearToDateError, estimate
 from coverage.engine.plan_ranking import compare_plans
 from coverage.engine.validation import describe
+from coverage.fees.course_pricing import FeeSources
+from coverage.fees.estimate_range import estimate_range
+from coverage.fees.problems import FeeScheduleError, FeeScheduleFileError, ServiceNotationError
 
 OK, USAGE, BAD_PLANS, BAD_DATA = 0, 2, 3, 4
+__all__ = ["BAD_DATA", "BAD_PLANS", "OK", "USAGE", "UsageError", "main"]
 
 
-class UsageError(Exception):
-    """A value on the command line that cannot be used (exit code 2)."""
-
-
-def _care(args: argparse.Namespace) -> tuple[CarePlan, Accumulators]:
+def _care(args: argparse.Namespace, clinic: Clinic) -> tuple[CarePlan, Accumulators]:
     courses = {}
     for name in ("pt", "ot"):
         spec = getattr(args, name)
@@ -41,19 +43,27 @@ def _care(args: argparse.Namespace) -> tuple[CarePlan, Accumulators]:
             courses[name] = Course(
                 visits_per_week=per_week,
                 weeks=weeks,
-                visit_rate=getattr(args, f"{name}_rate"),
-                eval_rate=getattr(args, f"{name}_eval"),
                 self_pay_rate=getattr(args, f"{name}_self_pay"),
+                **course_fields(args, name),
             )
     if not courses:
         raise UsageError("choose at least one therapy: --pt 2x8, --ot 1x6 or both")
     so_far = Accumulators(**{field: getattr(args, field) for field in Accumulators.model_fields})
-    clinic = load_clinic(args.clinic)
     standing = {
         "medicare_participation": args.medicare_participation or clinic.medicare_participation,
         "accepts_medicaid": clinic.accepts_medicaid and not args.clinic_not_in_medicaid,
     }
-    return CarePlan(start_date=args.start, **standing, **courses), so_far
+    joint = co_treatment(args, courses)
+    return CarePlan(start_date=args.start, co_treatment=joint, **standing, **courses), so_far
+
+
+def _fees(args: argparse.Namespace, care: CarePlan, clinic: Clinic) -> FeeSources | None:
+    """The fee sources when a visit is priced from its codes or a locality is given (checked now), else None."""
+    if not care.priced_from_codes and args.locality is None:
+        return None
+    fees = clinic_fee_sources(args.plans, clinic, locality=args.locality)
+    fees.medicare.locality(fees.locality)  # an unknown locality is refused before anything is costed
+    return fees
 
 
 def _rates(args: argparse.Namespace) -> RateChoice | None:
@@ -75,19 +85,51 @@ def _run(args: argparse.Namespace) -> int:
         report = import_cms(args.benefits, args.plans, args.output, progress=progress, rates=_rates(args))
         cli_output.import_report(report, args.output, args.problems, as_json=args.json)
         return OK
-    care, so_far = _care(args)
+    clinic = load_clinic(args.clinic)
+    care, so_far = _care(args, clinic)
     plans = load_plans(args.plans)
+    fees = _fees(args, care, clinic)
     if args.command == "estimate":
         plan = next((p for p in plans if p.plan_id == args.plan_id), None)
         if plan is None:
             known = ", ".join(p.plan_id for p in plans[:20]) + (", ..." if len(plans) > 20 else "")
             print(f"No plan '{args.plan_id}' in {args.plans.name}. Plan ids: {known}", file=sys.stderr)
             return BAD_PLANS
-        cli_output.estimate(estimate(plan, care, so_far), as_json=args.json)
+        spread = None if fees is None else estimate_range(plan, care, so_far, fees=fees)
+        result = estimate(plan, care, so_far, fees=fees) if spread is None else spread.likely
+        cli_output.estimate(result, as_json=args.json, spread=spread)
         return OK
-    ranking = compare_plans(plans, care, so_far)
-    cli_output.comparison(ranking, care, top=args.top, as_json=args.json)
+    ranking = compare_plans(plans, care, so_far, fees=fees)
+    where = None if fees is None else fees.medicare.locality(fees.locality)
+    cli_output.comparison(ranking, care, top=args.top, as_json=args.json, locality=where)
     return OK if ranking["rank"].notna().any() or ranking.empty else BAD_DATA
+
+
+#: What the command line refuses with a sentence and an exit code (see :func:`_refusal`), never a traceback.
+_REFUSED = (
+    UsageError,
+    PlanFileError,
+    FeeScheduleError,
+    YearToDateError,
+    PufFileError,
+    ClinicFileError,
+    ValidationError,
+)
+
+
+def _refusal(exc: Exception) -> tuple[int, str]:
+    """The exit code and the sentence for a refused run (the most specific kind first)."""
+    if isinstance(exc, (UsageError, ServiceNotationError)):  # service codes the options could not check alone
+        return USAGE, f"python -m coverage: error: {exc}"
+    if isinstance(exc, PlanFileError):
+        return BAD_PLANS, f"The plans file cannot be used: {exc}"
+    if isinstance(exc, FeeScheduleFileError):  # its sentence names the file and every problem in it
+        return BAD_DATA, str(exc)
+    if isinstance(exc, FeeScheduleError):  # a code, locality or schedule the visits cannot be priced from
+        return BAD_DATA, f"The visits cannot be priced: {exc}"
+    if isinstance(exc, ValidationError):  # e.g. a start in 2100
+        return BAD_DATA, f"The figures cannot be used: {describe(exc)}"
+    return BAD_DATA, str(exc)  # year-to-date figures, a CMS file, the clinic's settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,18 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return _run(args)
-    except UsageError as exc:
-        parser.print_usage(sys.stderr)
-        print(f"python -m coverage: error: {exc}", file=sys.stderr)
-        return USAGE
-    except PlanFileError as exc:
-        print(f"The plans file cannot be used: {exc}", file=sys.stderr)
-        return BAD_PLANS
-    except (YearToDateError, PufFileError, ClinicFileError, ValidationError) as exc:  # e.g. a start in 2100
-        print(
-            f"The figures cannot be used: {describe(exc)}" if isinstance(exc, ValidationError) else exc, file=sys.stderr
-        )
-        return BAD_DATA
+    except _REFUSED as exc:
+        code, sentence = _refusal(exc)
+        if code == USAGE:
+            parser.print_usage(sys.stderr)
+        print(sentence, file=sys.stderr)
+        return code
     except BrokenPipeError:  # the reader stopped reading (| head): say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

@@ -10,6 +10,7 @@ import csv
 import json
 import sys
 import time
+from collections.abc import Hashable, Mapping
 from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
@@ -19,10 +20,14 @@ from typing import Any, TextIO
 import pandas as pd
 
 from coverage.catalog.cms_import import ImportReport
-from coverage.engine.care import CarePlan
+from coverage.cli import priced_output
+from coverage.engine.billed_services import format_services
+from coverage.engine.care import CarePlan, Course
 from coverage.engine.course_estimate import VISIT_COLUMNS, Estimate
 from coverage.engine.money import format_money
 from coverage.engine.notices import format_day
+from coverage.fees.estimate_range import EstimateRange
+from coverage.fees.pfs import Locality
 from coverage.views.comparison_reasons import why_it_costs
 from coverage.views.front_desk_panel import front_desk
 
@@ -46,18 +51,34 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _codes(course: Course) -> str:
+    """`` (97110x2,97140; evaluation 97162)``: the codes a course's visits are priced from, else nothing."""
+    parts = [format_services(course.services)] if course.services and course.visit_rate is None else []
+    parts += [f"{code} {minutes} min" for code, minutes in course.minutes if course.visit_rate is None]
+    if course.eval_services and course.eval_rate is None:
+        parts.append(f"evaluation {format_services(course.eval_services)}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 def describe_care(care: CarePlan) -> str:
-    """``'PT 2 a week for 8 weeks and OT 1 a week for 6 weeks, from 5 Jan 2026'``."""
+    """``'PT 2 a week for 8 weeks and OT 1 a week for 6 weeks, from 5 Jan 2026'``, with any codes billed."""
     courses = [
-        f"{name} {course.visits_per_week} a week for {course.weeks} weeks"
+        f"{name} {course.visits_per_week} a week for {course.weeks} weeks{_codes(course)}"
         for name, course in (("PT", care.pt), ("OT", care.ot))
         if course is not None
     ]
-    return f"{' and '.join(courses)}, from {format_day(care.start_date)}"
+    joint = care.co_treatment
+    together = (
+        f"; joint sessions of {joint.minutes} minutes (PT {joint.pt_minutes}, OT {joint.ot_minutes})" if joint else ""
+    )
+    return f"{' and '.join(courses)}, from {format_day(care.start_date)}{together}"
 
 
-def estimate(result: Estimate, *, as_json: bool) -> None:
-    """Print one plan's estimate: totals, milestones and every visit."""
+def estimate(result: Estimate, *, as_json: bool, spread: EstimateRange | None = None) -> None:
+    """Print one plan's estimate: totals, milestones and every visit with the code lines it was priced from.
+
+    ``spread``: the low / likely / high range, when the visit length is known but not the minutes per code.
+    """
     plan, total = result.plan, result.total
     if as_json:
         _print_json(
@@ -69,22 +90,30 @@ def estimate(result: Estimate, *, as_json: bool) -> None:
                 "plan_total": _plain(result.plan_total),
                 "visits_count": total.visits,
                 "visits_not_covered": total.not_covered_visits,
+                "pricing": priced_output.pricing_json(result),
+                "range": priced_output.range_json(spread),
                 "front_desk": _front_desk(result),
                 "notices": [
                     {"kind": n.kind.value, "date": n.date.isoformat(), "message": n.message} for n in result.notices
                 ],
-                "visits": [{column: _plain(getattr(v, column)) for column in VISIT_COLUMNS} for v in result.visits],
+                "visits": [
+                    {column: _plain(getattr(v, column)) for column in VISIT_COLUMNS}
+                    | {"lines": priced_output.lines_json(v.lines)}
+                    for v in result.visits
+                ],
             }
         )
         return
     print(f"{plan.plan_name} ({plan.plan_id})")
     print(describe_care(result.care))
+    priced_output.print_pricing(result)
     print()
     print(f"  You pay      {format_money(result.patient_total):>12}")
     print(f"  Plan pays    {format_money(result.plan_total):>12}")
     print(
         f"  Visits       {total.visits:>12}   ({total.covered_visits} covered, {total.not_covered_visits} not covered)"
     )
+    priced_output.print_range(spread)
     if result.notices:
         print("\nWhat happens on the way")
         for notice in result.notices:
@@ -95,6 +124,7 @@ def estimate(result: Estimate, *, as_json: bool) -> None:
             f"  {v.date.isoformat()}   {v.discipline:<7}  {v.visit_number:>5}  {v.allowed:>8.2f}  "
             f"{'yes' if v.covered else 'NO':<7}  {v.patient_pays:>8.2f}  {v.plan_pays:>9.2f}"
         )
+        priced_output.print_lines(v)
 
 
 def _front_desk(result: Estimate) -> dict[str, object]:
@@ -108,8 +138,18 @@ def _front_desk(result: Estimate) -> dict[str, object]:
     }
 
 
-def comparison(ranking: pd.DataFrame, care: CarePlan, *, top: int, as_json: bool) -> None:
-    """Print the plans ranked by what the patient pays (the cheapest ``top``, 0 for all) and those left out."""
+def _left_out_reason(row: Mapping[Hashable, Any]) -> str:
+    """Why a plan has no rank: its visits cannot be priced, or the year-to-date figures are above it."""
+    return str(row.get("pricing_problem") or row.get("year_to_date_problem") or "")
+
+
+def comparison(
+    ranking: pd.DataFrame, care: CarePlan, *, top: int, as_json: bool, locality: Locality | None = None
+) -> None:
+    """Print the plans ranked by what the patient pays (the cheapest ``top``, 0 for all) and those left out.
+
+    ``locality``: where visits billed as codes were priced (None: every visit has a typed rate).
+    """
     ranked = ranking[ranking["rank"].notna()]
     shown = ranked if top == 0 else ranked.head(top)
     left_out = ranking[ranking["rank"].isna()]
@@ -117,20 +157,27 @@ def comparison(ranking: pd.DataFrame, care: CarePlan, *, top: int, as_json: bool
     if as_json:
         rows = [{k: _plain(v) for k, v in row.items()} | {"why": why_it_costs(row)} for row in records]
         out = [
-            {"plan_id": r["plan_id"], "year_to_date_problem": r["year_to_date_problem"]}
+            {
+                "plan_id": r["plan_id"],
+                "year_to_date_problem": _plain(r["year_to_date_problem"]),
+                "pricing_problem": _plain(r.get("pricing_problem")),
+            }
             for r in left_out.to_dict("records")
         ]
-        _print_json({"care": describe_care(care), "plans": rows, "left_out": out, "plans_compared": len(ranked)})
+        summary: dict[str, object] = {"care": describe_care(care), "priced_at": priced_output.locality_json(locality)}
+        summary |= {"plans": rows, "left_out": out}
+        _print_json(summary | {"plans_compared": len(ranked)})
         return
     print(f"Plans ranked by what the patient pays: {describe_care(care)}")
+    priced_output.print_locality(locality)
     print(f"{len(ranked)} plans compared; the cheapest {len(shown)} shown.\n")
     for row in records:
         print(f"{row['rank']:>4}. {format_money(row['patient_total']):>11}  {row['plan_name']} ({row['plan_id']})")
         print(f"      plan pays {format_money(row['plan_total'])}; {why_it_costs(row)}")
     if len(left_out):
-        print(f"\n{len(left_out)} plans left out: the year-to-date figures are above what they allow.")
-        for plan_id, problem in left_out.head(PROBLEMS_LISTED)[["plan_id", "year_to_date_problem"]].itertuples(False):
-            print(f"  - {plan_id}: {problem}")
+        print(f"\n{len(left_out)} plans left out, each with its reason:")
+        for refused in left_out.head(PROBLEMS_LISTED).to_dict("records"):
+            print(f"  - {refused['plan_id']}: {_left_out_reason(refused)}")
 
 
 def import_report(report: ImportReport, output: Path, problems_file: Path | None, *, as_json: bool) -> None:

@@ -9,6 +9,7 @@ visit exactly as :func:`coverage.engine.money.percent_of` does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -48,7 +49,7 @@ class CatalogOutcome:
     pricing_problems: tuple[str | None, ...]  # per plan: why its visits cannot be priced from their codes, or None
 
 
-def _year_resets(table: PlanTable, care: CarePlan, visits: list[ScheduledVisit]) -> list[Flags | None]:
+def _year_resets(table: PlanTable, care: CarePlan, visits: Sequence[ScheduledVisit]) -> list[Flags | None]:
     """Per visit: which plans start a new plan year at it (None when no plan does)."""
     kinds = table.year_start_kinds
     current = [plan_year_start_on_or_before(care.start_date, kind) for kind in kinds]

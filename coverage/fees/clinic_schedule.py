@@ -94,8 +94,9 @@ def _row(cells: dict[str, str], line: int, problems: list[FileProblem]) -> FeeSc
     rate = Decimal(0)
     try:
         rate = parse_money(cells["rate"])
-    except MoneyError as exc:
-        problems.append(FileProblem(line, "rate", f"'{cells['rate']}' {exc}" if cells["rate"] else str(exc)))
+    except MoneyError as exc:  # some of its sentences quote the cell already ("'forty' is not an amount ...")
+        said = str(exc) if not cells["rate"] or str(exc).startswith("'") else f"'{cells['rate']}' {exc}"
+        problems.append(FileProblem(line, "rate", said))
     else:
         if rate == 0:
             problems.append(FileProblem(line, "rate", "0.00 would price the code as free: leave the code out instead"))

@@ -24,6 +24,7 @@ and prices a plan of care under a plan's ``fee_schedule`` and ``unit_rule``:
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from datetime import date
 from decimal import Decimal
 
 from coverage.engine.billed_services import Service, Therapy, merge_services
@@ -59,6 +60,7 @@ class FeeSources:
         self.clinic = clinic if clinic is not None else ClinicFeeSchedules()
         self.locality = locality or None
         self._pricers: dict[tuple[str, str | None, bool], DayPricer] = {}
+        self._visits: dict[tuple[int, Therapy], tuple[DayPrice, PricedVisit]] = {}
 
     def group(self, plan: Plan, care: CarePlan) -> Hashable:
         """Plans with the same fee schedule, unit rule and participation price every visit alike."""
@@ -69,27 +71,47 @@ class FeeSources:
         setting = plan.pricing
         stand_in = setting.kind == "typed"
         pricer = self._pricer(FeeScheduleSetting(kind="medicare") if stand_in else setting, care, plan)
-        non_participating = pricer.non_participating
         joint_days = _joint_days(care, visits)
-        priced: list[PricedVisit | None] = []
-        by_date: dict[object, tuple[DayPrice, dict[Therapy, tuple[Service, ...]]]] = {}
-        for visit in visits:
+        days: dict[date, list[int]] = {}
+        for position, visit in enumerate(visits):
             course = care.course(visit.discipline)
             assert course is not None  # the schedule only holds visits of courses in the plan of care
-            if course.typed_rate(visit.course_index) is not None:
-                priced.append(None)
-                continue
-            day = by_date.get(visit.date)
-            if day is None:
-                billed = _day_services(care, visits, visit.date, plan.unit_rule, visit.date in joint_days)
-                day = by_date[visit.date] = (pricer(billed), billed)
-            priced.append(_visit(day[0], visit.discipline))
+            if course.typed_rate(visit.course_index) is None:
+                days.setdefault(visit.date, []).append(position)
+        billed_by_kind: dict[tuple[str, bool, bool], tuple[Service, ...]] = {}
+        priced: list[PricedVisit | None] = [None] * len(visits)
+        for day, positions in days.items():
+            joint = day in joint_days
+            billed: dict[Therapy, tuple[Service, ...]] = {}
+            for position in positions:
+                visit = visits[position]
+                kind = (visit.discipline, visit.course_index == 0, joint)
+                services = billed_by_kind.get(kind)
+                if services is None:
+                    services = billed_by_kind[kind] = _services(care, visit, plan.unit_rule, joint)
+                billed[visit.discipline] = services
+            priced_day = pricer(billed)
+            for position in positions:
+                priced[position] = self._visit(priced_day, visits[position].discipline)
         schedule = pricer.schedule
         national = isinstance(schedule, MedicarePricing) and schedule.locality.is_national
         source = f"{schedule} ({STAND_IN})" if stand_in else str(schedule)
         return CoursePrices(
-            visits=tuple(priced), source=source, national=national, includes_non_participation=non_participating
+            visits=tuple(priced),
+            source=source,
+            national=national,
+            includes_non_participation=pricer.non_participating,
         )
+
+    def _visit(self, day: DayPrice, therapy: Therapy) -> PricedVisit:
+        """One therapy's part of a priced day, made once per day and therapy and then remembered."""
+        key = (id(day), therapy)
+        found = self._visits.get(key)
+        if found is None or found[0] is not day:
+            if len(self._visits) >= DayPricer.LIMIT:
+                self._visits.clear()
+            found = self._visits[key] = (day, _visit(day, therapy))
+        return found[1]
 
     def _pricer(self, setting: FeeScheduleSetting, care: CarePlan, plan: Plan) -> DayPricer:
         locality = care.medicare_locality or self.locality
@@ -106,11 +128,11 @@ class FeeSources:
         return found
 
 
-def _joint_days(care: CarePlan, visits: Sequence[ScheduledVisit]) -> frozenset[object]:
+def _joint_days(care: CarePlan, visits: Sequence[ScheduledVisit]) -> frozenset[date]:
     """The dates of joint PT and OT sessions: both therapies' regular visits on one date."""
     if care.co_treatment is None:
         return frozenset()
-    seen: dict[object, set[str]] = {}
+    seen: dict[date, set[str]] = {}
     for visit in visits:
         course = care.course(visit.discipline)
         if course is not None and not course.is_evaluation(visit.course_index):
@@ -118,21 +140,15 @@ def _joint_days(care: CarePlan, visits: Sequence[ScheduledVisit]) -> frozenset[o
     return frozenset(day for day, disciplines in seen.items() if len(disciplines) == 2)
 
 
-def _day_services(
-    care: CarePlan, visits: Sequence[ScheduledVisit], day: object, rule: UnitRule, joint: bool
-) -> dict[Therapy, tuple[Service, ...]]:
-    """What each therapy priced from its codes bills on ``day``."""
-    billed: dict[Therapy, tuple[Service, ...]] = {}
-    for visit in visits:
-        course = care.course(visit.discipline)
-        if visit.date != day or course is None or course.typed_rate(visit.course_index) is not None:
-            continue
-        share = None
-        if joint and care.co_treatment is not None:
-            treatment = care.co_treatment
-            share = treatment.pt_minutes if visit.discipline == "PT" else treatment.ot_minutes
-        billed[visit.discipline] = visit_services(course, visit.course_index, rule, joint_minutes=share)
-    return billed
+def _services(care: CarePlan, visit: ScheduledVisit, rule: UnitRule, joint: bool) -> tuple[Service, ...]:
+    """What ``visit`` bills: its course's codes, on a joint day its therapy's share of the session's minutes."""
+    course = care.course(visit.discipline)
+    assert course is not None  # the schedule only holds visits of courses in the plan of care
+    share = None
+    if joint and care.co_treatment is not None:
+        treatment = care.co_treatment
+        share = treatment.pt_minutes if visit.discipline == "PT" else treatment.ot_minutes
+    return visit_services(course, visit.course_index, rule, joint_minutes=share)
 
 
 def visit_services(

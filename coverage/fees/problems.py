@@ -47,11 +47,14 @@ class PfsFileError(FeeScheduleError):
 class FileProblem:
     """One cell or line of a fee schedule file that cannot be used, and why."""
 
-    line: int
+    #: None for a problem of the whole file (it cannot be read at all).
+    line: int | None
     column: str | None
     message: str
 
     def __str__(self) -> str:
+        if self.line is None:
+            return self.message
         cell = f", column {self.column}" if self.column else ""
         return f"line {self.line}{cell}: {self.message}"
 

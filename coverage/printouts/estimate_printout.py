@@ -14,9 +14,11 @@ from coverage.engine.money import ZERO, format_money
 from coverage.engine.notices import format_day
 from coverage.forms.verification import Verification
 from coverage.printouts.pdf_document import Document
+from coverage.views.code_names import code_label
 from coverage.views.disclosure import disclosure
 from coverage.views.front_desk_panel import front_desk
 from coverage.views.plan_terms import care_plan, network_and_secondary, plan_rules, year_to_date
+from coverage.views.priced_codes import fee_schedule_words, line_service, priced_kinds
 
 _VISIT_HEADINGS = (
     "#", "Date", "Visit", "Covered", "Allowed", "Deductible", "Copay", "Coinsurance", "You pay", "Plan pays",
@@ -27,6 +29,9 @@ _VISIT_RIGHT = (True, False, False, False, True, True, True, True, True, True, T
 _TOTAL_HEADINGS = ("Therapy", "Visits", "Covered", "Not covered", "Allowed", "You pay", "Plan pays")
 _TOTAL_WIDTHS = (30, 14, 16, 20, 24, 24, 24)
 _TOTAL_RIGHT = (False, True, True, True, True, True, True)
+_CODE_HEADINGS = ("Visit", "Visits", "Code", "Service", "Units", "Amount a unit", "Amount")
+_CODE_WIDTHS = (40, 13, 18, 63, 11, 21, 20)
+_CODE_RIGHT = (False, True, False, False, True, True, True)
 
 
 def estimate_pdf(
@@ -61,6 +66,7 @@ def estimate_pdf(
     pdf.bullets([f"{format_day(n.date)}: {n.message}" for n in estimate.notices] or ["No milestones in this course."])
     pdf.heading("Care plan")
     pdf.bullets(care_plan(estimate))
+    _priced_codes(pdf, estimate)
     if estimate.plan.covers_visits:
         pdf.heading("The plan and every rule used")
         pdf.pairs(plan_rules(estimate.plan))
@@ -114,6 +120,37 @@ def _headline(pdf: Document, estimate: Estimate, *, patient_name: str, issued: d
     pdf.paragraph("This is an estimate, not a guarantee of benefits: see the last section.", size=8)
 
 
+def _priced_codes(pdf: Document, estimate: Estimate) -> None:
+    """Each kind of visit priced from its codes: its codes, units and amounts, and the fee schedule used."""
+    kinds = priced_kinds(estimate)
+    if estimate.prices is None or not kinds:
+        return
+    pdf.heading("The service codes each visit is priced from")
+    pdf.paragraph(f"Priced on {fee_schedule_words(estimate.prices)}.")
+    rows: list[tuple[str, ...]] = []
+    for kind in kinds:
+        for index, line in enumerate(kind.lines):
+            rows.append(
+                (
+                    kind.label if index == 0 else "",
+                    str(kind.visits) if index == 0 else "",
+                    code_label(line.code, line.modifier),
+                    line_service(line),
+                    str(line.units),
+                    format_money(line.unit_amount),
+                    format_money(line.amount),
+                )
+            )
+        rows.append(("", "", "", f"{kind.label}: the codes add up to", "", "", format_money(kind.amount)))
+    pdf.grid(_CODE_HEADINGS, rows, widths=_CODE_WIDTHS, right=_CODE_RIGHT)
+    pdf.paragraph(
+        "A line's amount is its units times the amount a unit, then any percentage the plan or Medicare applies "
+        "(a share of Medicare's amounts, 95 % for a clinic that does not take part in Medicare, 85 % for a "
+        "therapy assistant), rounded to the cent; the visit-by-visit table shows each visit's allowed amount.",
+        size=7.5,
+    )
+
+
 def _total_rows(estimate: Estimate) -> list[tuple[str, ...]]:
     named: list[tuple[str, Totals | None]] = [
         ("OT", estimate.ot_total),
@@ -162,8 +199,18 @@ def _assumptions(estimate: Estimate) -> list[str]:
     lines = [
         "Every visit takes place on the dates shown: the visits are spread evenly through each week; on a day "
         "with both therapies, OT comes first.",
-        "Each visit's allowed amount is the rate shown in the care plan; your plan's own allowed amounts may "
-        "be lower or higher.",
+    ]
+    if any(not v.lines for v in estimate.visits):
+        lines.append(
+            "Each visit's allowed amount is the rate shown in the care plan; your plan's own allowed amounts may "
+            "be lower or higher."
+        )
+    if estimate.prices is not None and any(v.lines for v in estimate.visits):
+        lines.append(
+            f"Each visit priced from its service codes is at the amounts of {fee_schedule_words(estimate.prices)}, "
+            "for the codes and units shown; your plan's own allowed amounts may be lower or higher."
+        )
+    lines += [
         "The figures so far this plan year are as shown above; claims your plan has not processed yet are not counted.",
         "The plan's rules are as shown above, as entered or as told by the payer; the payer's own decision prevails.",
         "Coinsurance is rounded to the cent, half up, on each visit.",

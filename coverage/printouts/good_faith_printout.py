@@ -14,6 +14,7 @@ from coverage.engine.money import format_money
 from coverage.engine.notices import format_day
 from coverage.printouts.good_faith import GoodFaithEstimate, good_faith_estimate
 from coverage.printouts.pdf_document import Document
+from coverage.views.code_names import code_label
 from coverage.views.disclosure import NO_SURPRISES_PHONE, NO_SURPRISES_WEBSITE
 
 TITLE = "Good Faith Estimate for health care items and services"
@@ -49,7 +50,7 @@ NOT_A_CONTRACT = (
 KEEP_A_COPY = "Keep a copy of this Good Faith Estimate in a safe place: you will need it if you dispute a bill."
 
 _ITEM_HEADINGS = ("Therapy", "Service", "Code", "Units a visit", "Visits", "Dates", "Charge a visit", "Expected charge")
-_ITEM_WIDTHS = (15, 51, 12, 13, 11, 42, 19, 23)  # mm, fit to DejaVu Sans at 7.5 pt
+_ITEM_WIDTHS = (15, 46, 18, 13, 11, 41, 19, 23)  # mm, fit to DejaVu Sans at 7.5 pt
 _ITEM_RIGHT = (False, False, False, True, True, False, True, True)
 _BLANK = "________________________ (write in)"
 
@@ -112,7 +113,7 @@ def render_good_faith(gfe: GoodFaithEstimate) -> bytes:
         (
             item.discipline,
             item.service,
-            item.code,
+            code_label(item.code, item.modifier),
             str(item.units_per_visit),
             str(item.visits),
             f"{format_day(item.first_date)} to {format_day(item.last_date)}"
@@ -125,11 +126,8 @@ def render_good_faith(gfe: GoodFaithEstimate) -> bytes:
     ]
     rows.append(("", "Total expected charges", "", "", str(gfe.visits), "", "", format_money(gfe.total)))
     pdf.grid(_ITEM_HEADINGS, rows, widths=_ITEM_WIDTHS, right=_ITEM_RIGHT, total_row=True)
-    pdf.paragraph(
-        "Each visit's self-pay charge is shared among its service codes in proportion to the codes' Medicare "
-        "national amounts; the shares add up to the visit's charge to the cent.",
-        size=7.5,
-    )
+    for sentence in gfe.itemisation:
+        pdf.paragraph(sentence, size=7.5)
     pdf.heading("Services to be scheduled separately")
     pdf.paragraph(SEPARATE_ESTIMATES)
     pdf.bullets(gfe.separately_scheduled or ("None expected when this estimate was issued.",))

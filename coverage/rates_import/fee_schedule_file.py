@@ -2,59 +2,67 @@
 
 fee_schedules.csv has exactly the columns ``schedule_id,code,modifier,rate,notes``. An import
 replaces the rows of its ``schedule_id`` and keeps every other row as it was, byte for byte.
-The file is written in one step: to a temporary file in the same folder, flushed and fsynced,
-then renamed over the old one (``os.replace``, atomic), so a reader sees the old file or the
-new one, never half of one. The file's permission bits are kept. The read-change-write runs
-under the same kind of lock file as the catalog (``fee_schedules.csv.lock``, see
-:mod:`coverage.catalog.store`), so two imports at once cannot lose each other's rows.
+It is saved like the catalog, by :func:`coverage.catalog.fee_schedule_store.save_fee_schedules`:
+the new file is checked with the fee schedule parser, then written in one step under the file's
+lock (``fee_schedules.csv.lock``), the old file kept in ``history/`` and the save logged (saved
+by ``import-rates``) in ``history/fee_schedules.csv.saves.jsonl``; the permission bits are kept. A
+save by someone else between this import's read and its write is not overwritten: the import
+reads the file again and replaces its rows in that one.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import stat
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
-from coverage.catalog.store import LOCK_TIMEOUT_SECONDS
+from coverage.catalog.durable_files import mode_of, write_whole
+from coverage.catalog.fee_schedule_store import (
+    read_fee_schedules_text,
+    row_cells,
+    save_fee_schedules,
+)
+from coverage.catalog.store import CatalogChangedError, CatalogSaveError
+from coverage.fees.clinic_schedule import COLUMNS
+from coverage.fees.problems import FeeScheduleFileError as BadFeeScheduleFile
 from coverage.rates_import.problems import FeeScheduleFileError, FeeScheduleRow, RateProblem
 
-FEE_SCHEDULE_COLUMNS = ("schedule_id", "code", "modifier", "rate", "notes")
+FEE_SCHEDULE_COLUMNS = COLUMNS
 PROBLEM_COLUMNS = ("file", "code", "modifier", "message")
+#: Who the saves log says saved an import.
+SAVED_BY = "import-rates"
+#: How many times an import reads the file again when someone saved it in between.
+SAVE_TRIES = 5
 
 
-def write_fee_schedule(path: str | Path, schedule_id: str, rows: Sequence[FeeScheduleRow]) -> None:
+def write_fee_schedule(
+    path: str | Path, schedule_id: str, rows: Sequence[FeeScheduleRow], *, saved_by: str = SAVED_BY
+) -> None:
     """Replace the rows of ``schedule_id`` in the fee schedule file at ``path`` with ``rows``.
 
     Raises :class:`FeeScheduleFileError` (and changes nothing) when the file is not a fee
-    schedule file or cannot be written.
+    schedule file, would not read back as one, or cannot be written.
     """
     path = Path(path)
-    try:
-        with FileLock(path.with_name(path.name + ".lock"), timeout=LOCK_TIMEOUT_SECONDS):
-            others = [row for row in _existing_rows(path) if row[0] != schedule_id]
-            write_whole(path, fee_schedules_csv(others, rows).encode("utf-8"))
-    except Timeout:
-        raise FeeScheduleFileError(f"another save of {path.name} is still running; try again in a moment") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise FeeScheduleFileError(f"{path.name} could not be written ({reason}); it is unchanged") from exc
-
-
-def fee_schedules_csv(kept: Sequence[Sequence[str]], rows: Sequence[FeeScheduleRow]) -> str:
-    """The file's text: the header, the ``kept`` rows as they were, then ``rows`` (rates with two decimals)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FEE_SCHEDULE_COLUMNS)
-    writer.writerows(kept)
-    writer.writerows((r.schedule_id, r.code, r.modifier, f"{r.rate:.2f}", r.notes) for r in rows)
-    return out.getvalue()
+    for _ in range(SAVE_TRIES):
+        try:
+            text, version = read_fee_schedules_text(path)
+            kept = [row for row in _existing_rows(path.name, text) if row[0] != schedule_id]
+            save_fee_schedules(path, [*kept, *map(row_cells, rows)], expected_version=version, saved_by=saved_by)
+            return
+        except CatalogChangedError:
+            continue  # saved by someone else since the read: read it again and keep their rows
+        except BadFeeScheduleFile as exc:
+            said = "; ".join(str(problem) for problem in exc.problems[:5])
+            raise FeeScheduleFileError(f"{path.name} cannot take the rows ({said}); it was not changed") from exc
+        except CatalogSaveError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, OSError):
+                reason = cause.strerror or str(cause)
+                raise FeeScheduleFileError(f"{path.name} could not be written ({reason}); it is unchanged") from exc
+            raise FeeScheduleFileError(f"{path.name} was not saved: {exc}") from exc
+    raise FeeScheduleFileError(f"{path.name} kept changing while the import saved it; run the import again")
 
 
 def problems_csv(problems: Sequence[RateProblem]) -> str:
@@ -70,60 +78,24 @@ def write_problems(path: str | Path, problems: Sequence[RateProblem]) -> None:
     """Write the problems CSV in one step; raises :class:`FeeScheduleFileError` when it cannot."""
     path = Path(path)
     try:
-        write_whole(path, problems_csv(problems).encode("utf-8"))
+        write_whole(path, problems_csv(problems).encode("utf-8"), owner=path, mode=mode_of(path))
     except OSError as exc:
         raise FeeScheduleFileError(f"{path.name} could not be written ({exc.strerror or exc})") from exc
 
 
-def _existing_rows(path: Path) -> list[list[str]]:
-    """The rows of the file now (none when it does not exist yet), after checking its header."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+def _existing_rows(name: str, text: str | None) -> list[list[str]]:
+    """The rows of the file's ``text`` (none when there is no file yet), after checking its header."""
+    if text is None:
         return []
-    except UnicodeDecodeError:
-        raise FeeScheduleFileError(f"{path.name} is not UTF-8 text; it was not changed") from None
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     if not rows:
         return []
     if tuple(cell.strip() for cell in rows[0]) != FEE_SCHEDULE_COLUMNS:
         raise FeeScheduleFileError(
-            f"{path.name} is not a fee schedule file: its header must be {','.join(FEE_SCHEDULE_COLUMNS)}; "
+            f"{name} is not a fee schedule file: its header must be {','.join(FEE_SCHEDULE_COLUMNS)}; "
             "it was not changed"
         )
     for line, row in enumerate(rows[1:], start=2):
         if row and len(row) != len(FEE_SCHEDULE_COLUMNS):
-            raise FeeScheduleFileError(f"{path.name} line {line} has {len(row)} cells, not 5; it was not changed")
+            raise FeeScheduleFileError(f"{name} line {line} has {len(row)} cells, not 5; it was not changed")
     return [row for row in rows[1:] if row]
-
-
-def write_whole(target: Path, data: bytes) -> None:
-    """Write ``data`` beside ``target`` in a temporary file, fsync it, keep the mode, rename it over ``target``."""
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fchmod(temp.fileno(), mode)
-            os.fsync(temp.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    with contextlib.suppress(OSError):  # the rename is done; making it durable is best effort
-        folder = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current

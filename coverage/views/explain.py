@@ -5,17 +5,20 @@ carries (the allowed amount, the deductible left and out-of-pocket room before t
 visit, the parts the patient paid, a balance bill, what a second insurance paid) and
 from the engine's own split, :func:`coverage.engine.cost_sharing.share_of_visit`, under the
 terms the estimate used (out of network: :func:`coverage.engine.network.network_terms`); no
-rule is restated here.
+rule is restated here. A visit priced from its service codes starts from its codes: the fee schedule, one
+line per code with its units, amount and how it was priced, and the allowed amount they give.
 """
 
 from __future__ import annotations
 
 from coverage.engine.cost_sharing import Share, share_of_visit
 from coverage.engine.course_estimate import Estimate, VisitCost
-from coverage.engine.money import format_money
+from coverage.engine.money import ZERO, format_money
 from coverage.engine.network import network_terms
 from coverage.engine.notices import format_day, visit_label
+from coverage.engine.participation import is_non_participating
 from coverage.engine.plans import CopayTiming, Plan
+from coverage.views.priced_codes import fee_schedule_words, line_words
 
 
 def visit_title(visit: VisitCost) -> str:
@@ -27,12 +30,9 @@ def visit_title(visit: VisitCost) -> str:
 def explain_visit(estimate: Estimate, index: int) -> list[str]:
     """The arithmetic of ``estimate.visits[index]`` as sentences, ending with who pays what."""
     visit = estimate.visits[index]
-    lines = [f"{visit_title(visit)}: the plan's allowed amount is {format_money(visit.allowed)}."]
-    if visit.lines:  # priced from its codes: say them first
-        codes = ", ".join(
-            f"{x.code}{'-' + x.modifier if x.modifier else ''} x{x.units} {format_money(x.amount)}" for x in visit.lines
-        )
-        lines.append(f'It is priced from its codes: {codes} (see "How was this priced?").')
+    lines = _from_codes(estimate, visit) if visit.lines else []
+    if not lines:
+        lines = [f"{visit_title(visit)}: the plan's allowed amount is {format_money(visit.allowed)}."]
     if visit.plan_year_start != estimate.visits[0].plan_year_start:
         lines.append(
             f"This visit falls in the plan year that starts on {format_day(visit.plan_year_start)}: "
@@ -70,6 +70,27 @@ def explain_visit(estimate: Estimate, index: int) -> list[str]:
         f"The plan pays {format_money(visit.allowed)} - {format_money(visit.cost_sharing)} = "
         f"{format_money(visit.plan_pays)}."
     )
+    return lines
+
+
+def _from_codes(estimate: Estimate, visit: VisitCost) -> list[str]:
+    """A visit priced from its codes: the fee schedule, one line per code, then the allowed amount they give."""
+    if estimate.prices is None:
+        return []
+    lines = [f"{visit_title(visit)} is priced from its service codes on {fee_schedule_words(estimate.prices)}:"]
+    lines += [line_words(line) for line in visit.lines]
+    codes = sum((line.amount for line in visit.lines), ZERO)
+    if codes == visit.allowed:
+        lines.append(f"The codes add up to {format_money(codes)}: the plan's allowed amount.")
+    elif is_non_participating(estimate.plan, estimate.care):
+        lines.append(
+            f"The codes add up to {format_money(codes)}; the clinic does not take part in Medicare, so the "
+            f"plan's allowed amount is 95 % of it: {format_money(visit.allowed)}."
+        )
+    else:
+        lines.append(
+            f"The codes add up to {format_money(codes)}; the plan's allowed amount is {format_money(visit.allowed)}."
+        )
     return lines
 
 

@@ -53,12 +53,13 @@ def test_the_shipped_catalog_written_back_is_the_same_file_byte_for_byte() -> No
 
 
 def test_a_row_writes_money_with_cents_blanks_for_unset_and_true_false() -> None:
-    """Original Medicare's row: 283.00, a blank out-of-pocket maximum, 20 percent, true/false."""
+    """Original Medicare's row: 283.00, a blank out-of-pocket maximum, 20 percent, true/false, priced by Medicare."""
     medicare = next(p for p in load_plans(PLANS_CSV) if p.plan_id == "medicare-b-2026")
 
     row = plan_to_row(medicare)
 
-    assert tuple(row) == PLAN_COLUMNS
+    assert tuple(row) == (*PLAN_COLUMNS, "fee_schedule")  # the one optional column it sets
+    assert row["fee_schedule"] == "medicare"
     assert (row["deductible"], row["oop_max"], row["ot_coinsurance_pct"]) == ("283.00", "", "20")
     assert (row["deductible_applies"], row["same_day_counts_once"], row["payer_type"]) == ("true", "false", "medicare")
     assert (row["ot_copay"], row["therapy_threshold"], row["ot_visit_limit"]) == ("0.00", "2480.00", "")

@@ -17,7 +17,7 @@ STANDARD_LIBRARY = set(sys.stdlib_module_names)
 #: The layers each layer may import, besides itself, the standard library and pydantic.
 MAY_IMPORT: dict[str, set[str]] = {
     "engine": set(),
-    "catalog": {"engine", "fees"},  # the clinic's fee schedules beside its plans
+    "catalog": {"engine", "fees"},  # fee_schedules.csv is kept beside plans.csv, checked by the fees parser
     "forms": {"engine", "catalog", "eligibility"},  # eligibility_fill puts an imported 271 into the form
     "views": {"engine", "forms", "catalog", "fees"},
     "printouts": {"engine", "forms", "views", "catalog"},
@@ -34,7 +34,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "views": {"pandas"},
     "printouts": {"fpdf", "fontTools"},  # fontTools (fpdf2's own font reader) says which characters a font has
     "fees": set(),
-    "rates_import": {"ijson", "filelock", "distributed"},
+    "rates_import": {"ijson", "distributed"},  # its writes lock through the catalog's store
     "eligibility": set(),
     "cli": {"pandas"},
 }
@@ -43,9 +43,9 @@ VECTORISED_ENGINE = {"plan_table.py", "catalog_projection.py", "catalog_amounts.
 DOES_IO = {
     "catalog/store.py",
     "catalog/durable_files.py",  # the store's durable writes
+    "catalog/fee_schedule_store.py",  # reads fee_schedules.csv; saves it through the store
     "catalog/loader.py",
     "catalog/clinic.py",
-    "catalog/fee_sources.py",  # reads fee_schedules.csv
     "catalog/cms_import/puf_files.py",
     "catalog/cms_import/__init__.py",
     "printouts/pdf_document.py",  # reads its shipped fonts

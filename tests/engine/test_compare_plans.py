@@ -13,9 +13,13 @@ from coverage import Accumulators, CarePlan, Course, Estimate, NoticeKind, Plan,
 from coverage.engine.notices import visit_label
 from coverage.engine.plan_ranking import COMPARISON_COLUMNS, compare_plans
 from coverage.engine.plan_table import PlanTable
+from coverage.fees.clinic_schedule import parse_fee_schedules_csv
+from coverage.fees.course_pricing import FeeSources
+from coverage.fees.pfs_files import load_medicare_fee_schedule
+from coverage.fees.problems import FeeScheduleError
 from coverage.views.comparison_reasons import why_it_costs
 from tests.conftest import PLANS_CSV
-from tests.strategies import catalog_scenarios
+from tests.strategies import TEST_FEE_SCHEDULES, catalog_scenarios
 
 
 def _first_notice(result: Estimate, kind: NoticeKind) -> str | None:
@@ -27,12 +31,16 @@ def _first_notice(result: Estimate, kind: NoticeKind) -> str | None:
     return visit_label(notice.discipline, notice.visit_number, notice.date)
 
 
-def _expected_row(plan: Plan, care: CarePlan, so_far: Accumulators | None) -> dict[str, object]:
+def _expected_row(
+    plan: Plan, care: CarePlan, so_far: Accumulators | None, fees: FeeSources | None = None
+) -> dict[str, object]:
     """What the reference engine says about ``plan``, in the comparison's columns."""
     try:
-        result = estimate(plan, care, so_far)
+        result = estimate(plan, care, so_far, fees=fees)
     except YearToDateError as exc:
         return {"rank_given": False, "year_to_date_problem": str(exc), "patient_total": None, "plan_total": None}
+    except FeeScheduleError as exc:
+        return {"rank_given": False, "pricing_problem": str(exc), "patient_total": None, "plan_total": None}
     refused = next((v for v in result.visits if not v.covered), None)
     refused_at = None if refused is None else visit_label(refused.discipline, refused.visit_number, refused.date)
     return {
@@ -66,6 +74,28 @@ def test_every_plan_costs_what_the_reference_engine_says_to_the_cent(
     rows = {row["plan_id"]: row for row in frame.to_dict("records")}
     for plan in catalog:
         expected = _expected_row(plan, care, so_far)
+        row = rows[plan.plan_id]
+        assert (not pd.isna(row["rank"])) == expected.pop("rank_given")
+        for column, value in expected.items():
+            assert row[column] == value, (plan, column)
+
+
+PRICED_FEES = FeeSources(load_medicare_fee_schedule(), parse_fee_schedules_csv(TEST_FEE_SCHEDULES), locality="06102-99")
+
+
+@settings(max_examples=60)
+@given(catalog_scenarios(max_plans=5, max_weeks=6, priced=True))
+def test_with_fee_schedules_every_plan_costs_what_the_reference_engine_says_to_the_cent(
+    scenario: tuple[list[Plan], CarePlan, Accumulators | None],
+) -> None:
+    """Visits priced from codes under each plan's fee schedule: compare_plans equals estimate() plan by plan."""
+    catalog, care, so_far = scenario
+
+    frame = compare_plans(catalog, care, so_far, fees=PRICED_FEES)
+
+    rows = {row["plan_id"]: row for row in frame.to_dict("records")}
+    for plan in catalog:
+        expected = _expected_row(plan, care, so_far, PRICED_FEES)
         row = rows[plan.plan_id]
         assert (not pd.isna(row["rank"])) == expected.pop("rank_given")
         for column, value in expected.items():

@@ -97,6 +97,20 @@ def test_every_bad_cell_is_reported_by_line_and_column() -> None:
     assert str(caught.value).startswith("The fee schedules file cannot be used: line 2, column schedule_id:")
 
 
+def test_a_bad_rate_quotes_the_cell_once() -> None:
+    """'forty' is quoted once; '-5' and '40.001' are quoted before a sentence that does not quote them."""
+    text = "schedule_id,code,modifier,rate,notes\nacme,97110,,forty,\nacme,97140,,-5,\nacme,97530,,40.001,\n"
+
+    with pytest.raises(FeeScheduleFileError) as caught:
+        parse_fee_schedules_csv(text)
+
+    assert [p.message for p in caught.value.problems] == [
+        "'forty' is not an amount in dollars and cents, such as 95.00",
+        "'-5' must not be negative",
+        "'40.001' has more than two decimal places (cents)",
+    ]
+
+
 def test_a_header_without_the_columns_is_refused_on_line_1() -> None:
     """A file lacking ``rate`` or with an extra column says which, and lists the columns."""
     with pytest.raises(FeeScheduleFileError, match=r"line 1: the header lacks rate; has unknown column\(s\) price"):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from coverage.cli.fee_commands import BAD_DATA, OK, USAGE, import_pfs_command, price_visit_command
 from coverage.fees.pfs_files import RVU_FILE
+from tests.conftest import ROOT
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ACME = "schedule_id,code,modifier,rate,notes\nacme,97110,,40,\nacme,97140,,38.50,\n"
 
 
 def test_price_visit_prints_the_issues_json_with_lines_in_the_order_priced(capsys: pytest.CaptureFixture[str]) -> None:
@@ -66,11 +70,94 @@ def test_a_clinic_schedule_is_read_from_its_file(tmp_path: Path, capsys: pytest.
     assert json.loads(capsys.readouterr().out)["allowed"] == "118.50"
 
 
+def test_a_schedule_id_is_read_from_the_fee_schedules_file_beside_the_plans(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--plans DIR/plans.csv: the schedule comes from DIR/fee_schedules.csv (40 x 2 + 38.50 = 118.50)."""
+    (tmp_path / "fee_schedules.csv").write_text(ACME, encoding="utf-8")
+
+    code = price_visit_command(
+        ["--service", "97110x2,97140", "--fee-schedule", "acme", "--plans", str(tmp_path / "plans.csv"), "--json"]
+    )
+
+    assert code == OK
+    assert json.loads(capsys.readouterr().out) == {
+        "allowed": "118.50",
+        "lines": [
+            {"code": "97110", "modifier": "", "units": 2, "amount": "80.00"},
+            {"code": "97140", "modifier": "", "units": 1, "amount": "38.50"},
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("option", "allowed", "amounts"),
+    [
+        # Alabama 26.83, 20.79, 19.72 (see the first test) at 95 %, each line rounded half up:
+        # 25.4885 -> 25.49, 19.7505 -> 19.75, 18.734 -> 18.73.
+        (["--non-participating"], "63.97", ["25.49", "19.75", "18.73"]),
+        # 110 %: 29.513 -> 29.51, 22.869 -> 22.87, 21.692 -> 21.69.
+        (["--fee-schedule", "medicare:110"], "74.07", ["29.51", "22.87", "21.69"]),
+    ],
+)
+def test_a_percentage_of_medicare_and_a_non_participating_clinic_are_taken_on_each_line(
+    option: list[str], allowed: str, amounts: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each line's amount is Medicare's times the share, rounded to the cent; the visit is their sum."""
+    code = price_visit_command(
+        ["--locality", "10112-00", "--service", "97110x2", "--service", "97140", *option, "--json"]
+    )
+
+    data = json.loads(capsys.readouterr().out)
+    assert code == OK
+    assert data["allowed"] == allowed
+    assert [line["amount"] for line in data["lines"]] == amounts
+
+
+@pytest.mark.parametrize(
+    ("files", "says"),
+    [
+        ({}, "there is no fee schedules file at"),
+        ({"fee_schedules.csv": "schedule_id,code,modifier,rate,notes\nother,97110,,40,\n"}, "No fee schedule 'acme'"),
+        (
+            {"fee_schedules.csv": "schedule_id,code,modifier,rate,notes\nacme,97110,,forty,\n"},
+            "The fee schedules file cannot be used: line 2, column rate:",
+        ),
+    ],
+)
+def test_a_schedule_id_without_its_file_or_row_exits_with_bad_data(
+    files: dict[str, str], says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No file beside --plans, no such schedule in it, or a broken file: exit code 4 and one sentence."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    code = price_visit_command(["--service", "97110", "--fee-schedule", "acme", "--plans", str(tmp_path / "plans.csv")])
+
+    err = capsys.readouterr().err
+    assert code == BAD_DATA
+    assert says in err
+    assert len(err.splitlines()) == 1
+
+
+def test_python_dash_m_coverage_price_visit_prints_the_issues_json() -> None:
+    """The contract as a script runs it: python -m coverage price-visit ... --json, exit code 0."""
+    argv = ["price-visit", "--locality", "10112-00", "--service", "97110x2", "--service", "97140", "--json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "coverage", *argv], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+    assert (done.returncode, done.stderr) == (OK, "")
+    assert json.loads(done.stdout)["allowed"] == "67.34"  # 26.83 + 20.79 + 19.72
+
+
 @pytest.mark.parametrize(
     ("argv", "exit_code", "says"),
     [
         (["--service", "97110y2"], USAGE, "the code '97110Y2' is not five digits"),
         (["--minutes", "97110"], USAGE, "give a timed code and its minutes"),
+        (["--minutes", "97010=20"], USAGE, "97010 is not a timed (15-minute) code"),
+        (["--minutes", "97110=20", "--minutes", "97110=5"], USAGE, "--minutes gives 97110 more than once"),
         (["--service", "97110", "--minutes", "97110=20"], USAGE, "97110 given both as a service and with minutes"),
         (["--locality", "10112-00"], USAGE, "no service to price"),
         (["--service", "97010"], BAD_DATA, "no amount for 97010"),

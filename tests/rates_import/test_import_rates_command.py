@@ -104,6 +104,7 @@ def test_two_workers_write_the_same_file_as_one(tmp_path: Path) -> None:
         (["x.json", "--npi", "12345"], 2, "is not an NPI"),
         (["x.json", "--codes", "97110,abc"], 2, "'ABC' is not a CPT or HCPCS code"),
         (["x.json", "--schedule-id", "medicare"], 2, "cannot be a schedule id"),
+        (["x.json", "--schedule-id", "Medicare-advantage"], 2, "do not start it with 'medicare'"),
         (["x.json", "--workers", "0"], 2, "not a number of worker processes"),
         (["x.json", "--scheduler", "localhost"], 2, "not a Dask scheduler address"),
     ],

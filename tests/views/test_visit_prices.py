@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from coverage import CarePlan, format_money, load_plans
+from coverage import CarePlan, load_plans
 from coverage.catalog.clinic import EXAMPLE_CLINIC
 from coverage.catalog.fee_sources import clinic_fee_sources
 from coverage.engine.course_estimate import estimate
 from coverage.fees.clinic_schedule import parse_fee_schedules_csv
 from coverage.fees.course_pricing import FeeSources
 from coverage.forms.request import default_course, default_request
-from coverage.views.explain import explain_visit
 from coverage.views.page_overview import overview
 from coverage.views.visit_prices import price_source, priced_visits, published_rates
 from tests.conftest import PLANS_CSV
@@ -85,15 +84,3 @@ def test_the_overview_shows_the_likely_estimate_and_the_range_and_the_published_
     assert view.estimate == view.range.likely
     assert view.range.low.patient_total <= view.estimate.patient_total <= view.range.high.patient_total
     assert view.published_rates == "Allowed amounts from Acme PPO's published rates of 2026-11-01."
-
-
-def test_how_a_visit_was_figured_starts_from_its_codes() -> None:
-    """A visit priced from its codes: the explanation's second sentence lists each line with its amount."""
-    result = estimate(BY_ID["medicare-b-2026"], BOTH, fees=FEES)
-    index = next(i for i, v in enumerate(result.visits) if v.discipline == "PT" and not v.is_evaluation)
-    visit = result.visits[index]
-
-    said = explain_visit(result, index)
-
-    listed = ", ".join(f"{x.code} x{x.units} {format_money(x.amount)}" for x in visit.lines)
-    assert said[1] == f'It is priced from its codes: {listed} (see "How was this priced?").'
