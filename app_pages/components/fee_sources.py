@@ -19,6 +19,7 @@ from coverage.catalog.fee_sources import clinic_fee_sources, fee_schedules_path
 from coverage.engine.billed_services import FeeScheduleError
 from coverage.engine.service_codes import SERVICE_NAMES
 from coverage.fees.course_pricing import FeeSources
+from coverage.views.code_names import CODE_NAMES
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -54,5 +55,5 @@ def known_codes(fees: FeeSources | None) -> list[str]:
 
 def code_label(code: str) -> str:
     """``97110 · Therapeutic exercise, each 15 minutes`` (the code alone when it has no plain name)."""
-    name = SERVICE_NAMES.get(code)
+    name = CODE_NAMES.get(code)
     return f"{code} · {name}" if name else code
