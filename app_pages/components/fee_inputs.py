@@ -189,14 +189,25 @@ def draw_locality(fields: Fields, fees: FeeSources | None) -> None:
     )
 
 
+def _joint_minutes() -> None:
+    """Joint sessions turned on: a 60-minute session split 30 / 30 until other minutes are typed."""
+    for key, minutes in (("co_treatment_minutes", 60), ("co_treatment_pt_minutes", 30)):
+        if st.session_state.get(key) is None:
+            st.session_state[key] = minutes
+
+
 def draw_joint_sessions(fields: Fields) -> None:
     """Joint PT and OT sessions (co-treatment), asked when both therapies are on."""
-    fields.check(
-        "PT and OT see the patient together (joint sessions)",
-        "co_treatment",
+    label = "PT and OT see the patient together (joint sessions)"
+    st.checkbox(
+        label,
+        key="co_treatment",
+        on_change=_joint_minutes,
+        persist_state=PERSIST,
         help="On a day with both, one session shared by the two therapists. Each bills only its own share of "
         "the minutes. Ask the insurer whether it pays co-treatment at all: some do not.",
     )
+    fields.place("co_treatment", label)
     if not st.session_state.get("co_treatment"):
         return
     left, right = st.columns(2)

@@ -12,6 +12,7 @@ from app_pages.components.take_home import CLINIC_TOML
 from coverage import CarePlan, Course, format_money, load_clinic, load_plans
 from coverage.catalog.fee_sources import clinic_fee_sources
 from coverage.engine.billed_services import parse_services
+from coverage.engine.care import CoTreatment
 from coverage.engine.course_estimate import estimate
 from coverage.engine.plan_ranking import compare_plans
 from coverage.fees.estimate_range import estimate_range
@@ -183,3 +184,22 @@ def test_a_typed_rate_still_wins_on_the_page(app: AppTest) -> None:
     assert not app.exception
     assert shown_total(app) == estimate(MEDICARE, CarePlan(start_date=START, pt=typed)).patient_total
     assert not [m for m in app.markdown if "How was this priced?" in m.value]
+
+
+def test_joint_pt_and_ot_sessions_start_at_sixty_minutes_split_evenly_and_match_the_engine(app: AppTest) -> None:
+    """PT and OT from their codes, joint sessions on: 60 minutes split 30/30 gives estimate() with that split."""
+    _from_codes(app)
+    app.toggle(key="ot").set_value(True).run()
+    app.radio(key="ot_pricing").set_value("codes").run()
+
+    app.checkbox(key="co_treatment").check().run()
+
+    care = CarePlan(
+        start_date=START,
+        pt=PT_CODES,
+        ot=default_course("OT", from_codes=True),
+        co_treatment=CoTreatment(minutes=60, pt_minutes=30),
+    )
+    assert not app.exception
+    assert (app.session_state["co_treatment_minutes"], app.session_state["co_treatment_pt_minutes"]) == (60, 30)
+    assert shown_total(app) == estimate(MEDICARE, care, fees=FEES).patient_total
