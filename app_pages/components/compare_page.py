@@ -110,6 +110,15 @@ def _inputs(fields: Fields) -> None:
     with right:
         _course(fields, "ot", "Occupational therapy (OT)")
     fields.place("cmp_care")
+    if any(st.session_state.get(f"cmp_{name}_pricing") == FROM_CODES for name in ("pt", "ot")):
+        fields.text(
+            "Medicare locality where the visits are priced (optional)",
+            "cmp_locality",
+            help="As <MAC>-<locality>, such as 10112-00 (the estimate page finds it from a state and county). "
+            "Blank: the clinic's locality, else Medicare's national amounts.",
+            max_chars=8,
+            placeholder="the clinic's",
+        )
     so_far_keys = ("cmp_deductible_met", "cmp_oop_met", "cmp_pt_visits_used", "cmp_ot_visits_used")
     with st.expander(
         "So far this plan year (from the benefits call)", expanded=bool(set(fields.problems) & set(so_far_keys))

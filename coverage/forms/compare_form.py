@@ -30,7 +30,7 @@ from coverage.engine.year_cost import RankOrder
 from coverage.forms.estimate_form import FormError
 from coverage.forms.request import default_codes, default_course, default_start
 from coverage.forms.share_link import ShareLinkError
-from coverage.forms.visit_codes import FROM_CODES, TYPED_RATE, pricing_of
+from coverage.forms.visit_codes import FROM_CODES, TYPED_RATE, pricing_of, read_locality
 
 MAX_TOP = 100
 _COURSE = {"visits_per_week": "per_week", "weeks": "weeks", "visit_rate": "rate", "eval_rate": "eval"}
@@ -79,6 +79,7 @@ def compare_form_values(request: CompareRequest) -> dict[str, Any]:
     """The value of every ``cmp_`` field that shows ``request`` (a course that is off keeps its defaults)."""
     values: dict[str, Any] = {key("start"): request.care.start_date, key("top"): request.top}
     values[key("order")] = request.order.value
+    values[key("locality")] = request.care.medicare_locality or ""
     for discipline in DISCIPLINES:
         course = request.care.course(discipline) or default_course(discipline)
         name = discipline.lower()
@@ -109,13 +110,19 @@ def read_compare_form(values: Mapping[str, Any]) -> CompareRequest:
     }
     if not courses:
         problems.append((key("care"), "turn on PT, OT or both to compare plans"))
+    locality = None
+    try:
+        locality = read_locality(str(values.get(key("locality")) or ""))
+    except ValueError as exc:
+        problems.append((key("locality"), str(exc)))
     so_far: dict[str, Any] = {name: _money(key(name), values.get(key(name)), problems) for name in _SO_FAR_MONEY}
     so_far |= {name: values.get(key(name)) or 0 for name in _SO_FAR_COUNTS}
     fields = {"so_far": so_far, "top": values.get(key("top")), "order": values.get(key("order")) or "course"}
     if problems:
         raise FormError(problems)
     try:
-        return CompareRequest.model_validate({"care": {"start_date": start, **courses}, **fields})
+        care = {"start_date": start, "medicare_locality": locality, **courses}
+        return CompareRequest.model_validate({"care": care, **fields})
     except ValidationError as exc:
         raise FormError([(_key_of(where), message) for where, message in field_problems(exc)]) from None
 
@@ -181,6 +188,8 @@ def compare_link_params(request: CompareRequest) -> dict[str, str]:
         name: cell_text(getattr(request.so_far, name)) for name in _SO_FAR_MONEY if getattr(request.so_far, name)
     }
     params |= {name: str(getattr(request.so_far, name)) for name in _SO_FAR_COUNTS if getattr(request.so_far, name)}
+    if request.care.medicare_locality:
+        params["locality"] = request.care.medicare_locality
     params["top"] = str(request.top)
     if request.order is not RankOrder.COURSE:
         params["order"] = request.order.value
@@ -207,6 +216,8 @@ def parse_compare_link(params: Mapping[str, str], today: date) -> CompareRequest
             values[key(name)] = int(params[name])
     if "order" in params:
         values[key("order")] = params["order"]
+    if "locality" in params:
+        values[key("locality")] = params["locality"]
     try:
         return read_compare_form(values)
     except FormError as exc:

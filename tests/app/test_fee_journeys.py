@@ -157,6 +157,28 @@ def test_the_compare_page_ranks_a_course_priced_from_codes_like_compare_plans() 
     assert at.metric[0].value == format_money(expected["patient_total"].iloc[0])
 
 
+def test_the_compare_page_prices_the_codes_at_the_locality_typed() -> None:
+    """Locality 10112-00 on Compare plans: each listed plan costs what compare_plans says there; a bad one is named."""
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page(COMPARE_PAGE).run()
+    at.radio(key="cmp_pt_pricing").set_value("codes").run()
+    at.text_input(key="cmp_locality").set_value("10112-00").run()
+
+    care = CarePlan(start_date=at.date_input(key="cmp_start").value, pt=PT_CODES, medicare_locality="10112-00")
+    expected = compare_plans(load_plans(PLANS_CSV), care, fees=FEES).set_index("plan_name")["patient_total"]
+    national = compare_plans(load_plans(PLANS_CSV), care.model_copy(update={"medicare_locality": None}), fees=FEES)
+    shown = at.table[0].value
+    medicare = MEDICARE.plan_name
+    assert not at.exception
+    assert {plain(str(n)): plain(str(t)) for n, t in zip(shown["Plan"], shown["Patient pays"], strict=True)} == {
+        plain(str(n)): format_money(expected[plain(str(n))]) for n in shown["Plan"]
+    }
+    assert medicare in {plain(str(n)) for n in shown["Plan"]}
+    assert expected[medicare] != national.set_index("plan_name")["patient_total"][medicare]
+    at.text_input(key="cmp_locality").set_value("Alabama").run()
+    assert any("is not a Medicare locality" in plain(e.value) for e in (*at.error, *at.caption, *at.info))
+
+
 def test_the_compare_page_lists_a_plan_whose_codes_cannot_be_priced_with_the_reason() -> None:
     """A plan naming a fee schedule the clinic does not have is left out with the pricing problem, not a traceback."""
     plans = load_plans(PLANS_CSV)

@@ -43,8 +43,9 @@ def compare_requests(draw: st.DrawFn) -> CompareRequest:
         pt = Course(visits_per_week=2, weeks=8, visit_rate="84.75")
     start = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
     so_far = Accumulators(deductible_met=draw(money), oop_met=draw(money), pt_visits_used=draw(st.integers(0, 999)))
+    locality = draw(st.sampled_from([None, "10112-00", "06102-99"]))
     return CompareRequest(
-        care=CarePlan(start_date=start, pt=pt, ot=ot),
+        care=CarePlan(start_date=start, pt=pt, ot=ot, medicare_locality=locality),
         so_far=so_far,
         top=draw(st.integers(1, 100)),
         order=draw(st.sampled_from(RankOrder)),
@@ -85,12 +86,24 @@ def test_the_link_uses_the_estimate_links_names() -> None:
         ({"order": "cheapest"}, "order: must be one of 'course' or 'year'"),
         ({"start": "5 Jan"}, "start: write a date as YYYY-MM-DD"),
         ({"pt_rate": "abc"}, "pt_rate: 'abc' is not an amount"),
+        ({"locality": "Alabama"}, "locality: 'Alabama' is not a Medicare locality as <MAC>-<locality>"),
     ],
 )
 def test_a_link_that_cannot_be_used_says_why_in_its_own_names(params: dict[str, str], message: str) -> None:
     """Each wrong value is named by its link parameter."""
     with pytest.raises(ShareLinkError, match=message):
         parse_compare_link(params, TODAY)
+
+
+def test_a_locality_rides_in_the_link_and_prices_the_codes_there() -> None:
+    """PT from codes at 10112-00: the link says locality=10112-00 and reads back to the same plan of care."""
+    course = Course(visits_per_week=2, weeks=8, services="97110x2,97140", eval_services="97162")
+    request = CompareRequest(care=CarePlan(start_date=date(2026, 1, 5), pt=course, medicare_locality="10112-00"))
+
+    link = compare_link_params(request)
+
+    assert (link["locality"], link["pt_services"]) == ("10112-00", "97110x2,97140")
+    assert parse_compare_link(link, TODAY).care.medicare_locality == "10112-00"
 
 
 def test_a_form_with_no_therapy_asks_for_one() -> None:
