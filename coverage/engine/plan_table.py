@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
 
 from coverage.engine.plan_fields import FIELD, FieldKind, PlanField
-from coverage.engine.plans import CopayTiming, Discipline, PayerType, Plan
+from coverage.engine.plans import CopayTiming, Discipline, LimitCounting, PayerType, Plan
 
 Cents = npt.NDArray[np.int64]
 Flags = npt.NDArray[np.bool_]
@@ -28,13 +29,17 @@ NO_LIMIT = 1 << 40
 NO_MAXIMUM = 1 << 60
 
 
+_HUNDRED = Decimal(100)
+
+
 def cents(amount: Decimal) -> int:
     """``Decimal('12.34')`` -> ``1234``: exact for amounts with at most two decimals."""
-    return int(amount.scaleb(2))
+    return int(amount * _HUNDRED)
 
 
 def _money(values: Sequence[Decimal | None], absent: int) -> Cents:
-    return np.array([absent if v is None else cents(v) for v in values], dtype=np.int64)
+    hundred = _HUNDRED
+    return np.array([absent if v is None else int(v * hundred) for v in values], dtype=np.int64)
 
 
 def _counts(values: Sequence[int | None]) -> Cents:
@@ -100,34 +105,44 @@ class PlanTable:
 
     @classmethod
     def of(cls, plans: Sequence[Plan]) -> PlanTable:
-        """Turn ``plans`` into columns; the order of the rows is the order of ``plans``."""
-        kinds = tuple(sorted({p.plan_year_start for p in plans}))
+        """Turn ``plans`` into columns; the order of the rows is the order of ``plans``.
+
+        Each plan is read once (one ``attrgetter`` call for every setting), then the rows are turned into
+        columns; the flags that follow from a column (a maximum or not, Medicare or not) come from its array.
+        """
+        names = (*_COLUMNS, *_OTHER_SETTINGS)
+        rows = list(map(attrgetter(*names), plans))
+        values = dict(zip(names, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(names, ())
+        table: dict[str, Cents | Flags] = {name: _column(FIELD[name], values[name]) for name in _COLUMNS}
+        payer_types = np.array([kind.value for kind in values["payer_type"]], dtype=object)
+        kinds = tuple(sorted(set(values["plan_year_start"])))
         kind_index = {kind: i for i, kind in enumerate(kinds)}
-        columns = {f.name for f in fields(cls)} & set(FIELD)
-        pricing: dict[tuple[str, str, bool], int] = {}
+        is_medicare = payer_types == PayerType.MEDICARE.value
+        pricing: dict[tuple[object, ...], int] = {}
         pricing_kind = [
-            pricing.setdefault((p.fee_schedule, p.unit_rule, p.payer_type is PayerType.MEDICARE), len(pricing))
-            for p in plans
+            pricing.setdefault(key, len(pricing))
+            for key in zip(values["fee_schedule"], values["unit_rule"], is_medicare.tolist(), strict=True)
         ]
         first = {kind: i for i, kind in reversed(list(enumerate(pricing_kind)))}
+        days = _flags([counting is LimitCounting.DAYS for counting in values["limit_counts"]])
         return cls(
             plans=tuple(plans),
-            plan_ids=np.array([p.plan_id for p in plans], dtype=object),
-            plan_names=np.array([p.plan_name for p in plans], dtype=object),
-            payer_types=np.array([p.payer_type.value for p in plans], dtype=object),
-            **{name: _column(FIELD[name], [getattr(p, name) for p in plans]) for name in columns},  # type: ignore[arg-type]
-            has_oop_max=_flags([p.oop_max is not None for p in plans]),
-            copay_before_deductible=_flags([p.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE for p in plans]),
-            covers_visits=_flags([p.covers_visits for p in plans]),
-            has_family_deductible=_flags([p.family_deductible is not None for p in plans]),
-            has_family_oop_max=_flags([p.family_oop_max is not None for p in plans]),
-            evaluation_counts=_flags([p.evaluation_counts_toward_limit for p in plans]),
-            deductible_visits_count=_flags([p.deductible_visits_count_toward_limit for p in plans]),
-            counts_days=_flags([p.counts_days for p in plans]),
-            is_medicare=_flags([p.payer_type is PayerType.MEDICARE for p in plans]),
-            is_medicaid=_flags([p.payer_type is PayerType.MEDICAID for p in plans]),
+            plan_ids=np.array(values["plan_id"], dtype=object),
+            plan_names=np.array(values["plan_name"], dtype=object),
+            payer_types=payer_types,
+            **table,  # type: ignore[arg-type]
+            has_oop_max=table["oop_max"] != NO_MAXIMUM,
+            copay_before_deductible=_flags([t is CopayTiming.BEFORE_DEDUCTIBLE for t in values["copay_timing"]]),
+            covers_visits=payer_types != PayerType.SELF_PAY.value,
+            has_family_deductible=table["family_deductible"] != NO_MAXIMUM,
+            has_family_oop_max=table["family_oop_max"] != NO_MAXIMUM,
+            evaluation_counts=_flags(values["evaluation_counts_toward_limit"]),
+            deductible_visits_count=_flags(values["deductible_visits_count_toward_limit"]),
+            counts_days=days | table["same_day_counts_once"].astype(np.bool_),
+            is_medicare=is_medicare,
+            is_medicaid=payer_types == PayerType.MEDICAID.value,
             year_start_kinds=kinds,
-            year_start_kind=np.array([kind_index[p.plan_year_start] for p in plans], dtype=np.int64),
+            year_start_kind=np.array([kind_index[kind] for kind in values["plan_year_start"]], dtype=np.int64),
             pricing_kinds=tuple(plans[first[kind]] for kind in range(len(pricing))),
             pricing_kind=np.array(pricing_kind, dtype=np.int64),
         )
@@ -146,3 +161,12 @@ class PlanTable:
     def limit(self, discipline: Discipline) -> Cents:
         """The visit limit of ``discipline`` (NO_LIMIT where blank), per plan."""
         return self.ot_visit_limit if discipline == "OT" else self.pt_visit_limit
+
+
+#: The plans.csv columns :class:`PlanTable` holds as arrays, each converted by its kind in the registry.
+_COLUMNS = tuple(sorted({f.name for f in fields(PlanTable)} & set(FIELD)))
+#: The other settings it reads off each plan.
+_OTHER_SETTINGS = (
+    *("plan_id", "plan_name", "payer_type", "plan_year_start", "copay_timing", "limit_counts", "fee_schedule"),
+    *("unit_rule", "evaluation_counts_toward_limit", "deductible_visits_count_toward_limit"),
+)
