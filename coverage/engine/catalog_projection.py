@@ -139,6 +139,14 @@ def project_catalog(  # noqa: PLR0915
     refused_by_medicaid = table.is_medicaid & (not care.accepts_medicaid)
     covers = table.covers_visits & ~refused_by_medicaid
     has_a_maximum = table.has_oop_max | table.has_family_oop_max
+    # What no plan of the catalog needs is not worked out per visit.
+    any_non_participating = bool(non_participating.any())
+    any_family_deductible = bool((table.has_family_deductible & table.deductible_applies).any())
+    any_family_maximum, any_maximum = bool(table.has_family_oop_max.any()), bool(has_a_maximum.any())
+    # Why a plan refuses a visit when it refuses it for want of cover (-1: it would be a limit).
+    cover_refusal = np.where(
+        ~table.covers_visits, Refusal.SELF_PAY, np.where(refused_by_medicaid, Refusal.MEDICAID_NOT_ACCEPTED, -1)
+    )
     copay_today = np.zeros(size, dtype=np.bool_)
     pool_today = np.zeros(size, dtype=np.bool_)
     before = table.copay_before_deductible
@@ -155,11 +163,11 @@ def project_catalog(  # noqa: PLR0915
         course = care.course(visit.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
         full, reduced, excess_np, price = amounts.at(position)
-        allowed = np.where(non_participating, reduced, full)
-        excess = np.where(non_participating, excess_np, 0)
+        allowed = np.where(non_participating, reduced, full) if any_non_participating else full
+        excess = np.where(non_participating, excess_np, 0) if any_non_participating else 0
         discipline_used = year.used[visit.discipline]
-        deductible_left = year.deductible_left(table)
-        room = np.minimum(year.own_room, year.family_room)
+        deductible_left = year.deductible_left(table) if any_family_deductible else year.own_left
+        room = np.minimum(year.own_room, year.family_room) if any_family_maximum else year.own_room
 
         # Does the visit take a place in the limits, and is it covered? (state before this visit)
         copay_due = np.where(table.one_copay_per_day & copay_today, 0, table.copay(visit.discipline))
@@ -167,7 +175,9 @@ def project_catalog(  # noqa: PLR0915
         under_deductible = (
             table.deductible_applies & (allowed > 0) & (allowed <= deductible_left) & ~(before & (copay_due > 0))
         )
-        place = ~(evaluation & ~table.evaluation_counts) & (table.deductible_visits_count | ~under_deductible)
+        place = table.deductible_visits_count | ~under_deductible
+        if evaluation:
+            place &= table.evaluation_counts
         shares_a_place = table.counts_days & pool_today
         own_out = place & (discipline_used >= table.limit(visit.discipline))
         combined_out = place & ~shares_a_place & (year.pool >= table.combined_visit_limit)
@@ -191,13 +201,11 @@ def project_catalog(  # noqa: PLR0915
         plan_total += np.where(covered, allowed - share, 0)
         not_covered += ~covered
         not_covered_cost += np.where(covered, 0, price)
-        first_refusal = (refused_at < 0) & ~covered
-        why = np.where(own_out, Refusal.OWN_LIMIT, Refusal.COMBINED_LIMIT)
-        why = np.where(
-            ~table.covers_visits, Refusal.SELF_PAY, np.where(refused_by_medicaid, Refusal.MEDICAID_NOT_ACCEPTED, why)
-        )
-        refusal = np.where(first_refusal, why, refusal)
-        refused_at = np.where(first_refusal, position, refused_at)
+        if not covered.all():
+            first_refusal = (refused_at < 0) & ~covered
+            limit = np.where(own_out, Refusal.OWN_LIMIT, Refusal.COMBINED_LIMIT)
+            refusal = np.where(first_refusal, np.where(cover_refusal >= 0, cover_refusal, limit), refusal)
+            refused_at = np.where(first_refusal, position, refused_at)
 
         # What the covered visit uses up.
         copay_today |= covered & (copay_part > 0)
@@ -209,12 +217,17 @@ def project_catalog(  # noqa: PLR0915
         deductible_paid = np.where(covered, deductible_paid, 0)
         share = np.where(covered, share, 0)
         year.own_left = np.maximum(year.own_left - deductible_paid, 0)
-        year.family_left = np.where(table.has_family_deductible, year.family_left - deductible_paid, year.family_left)
-        year.own_room = np.where(table.has_oop_max, year.own_room - share, year.own_room)
-        year.family_room = np.where(table.has_family_oop_max, year.family_room - share, year.family_room)
-        met = (deductible_met_at < 0) & (deductible_paid > 0) & (year.deductible_left(table) == 0)
+        if any_family_deductible:
+            year.family_left = np.where(
+                table.has_family_deductible, year.family_left - deductible_paid, year.family_left
+            )
+        if any_maximum:
+            year.own_room = np.where(table.has_oop_max, year.own_room - share, year.own_room)
+            year.family_room = np.where(table.has_family_oop_max, year.family_room - share, year.family_room)
+        left_after = year.deductible_left(table) if any_family_deductible else year.own_left
+        met = (deductible_met_at < 0) & (deductible_paid > 0) & (left_after == 0)
         deductible_met_at = np.where(met, position, deductible_met_at)
-        room_after = np.minimum(year.own_room, year.family_room)
+        room_after = np.minimum(year.own_room, year.family_room) if any_family_maximum else year.own_room
         reached = (oop_reached_at < 0) & covered & has_a_maximum & (share > 0) & (room_after == 0)
         oop_reached_at = np.where(reached, position, oop_reached_at)
     return CatalogOutcome(
