@@ -172,23 +172,25 @@ class _Projection:
             denial.visits += 1
             denial.cost += price
         self.visits.append(
-            VisitCost(
-                date=slot.date,
-                discipline=slot.discipline,
-                visit_number=slot.course_index + 1,
-                is_evaluation=course.is_evaluation(slot.course_index),
-                allowed=allowed,
-                lines=priced.lines if priced is not None else (),
-                covered=False,
-                to_deductible=ZERO,
-                copay=ZERO,
-                coinsurance=ZERO,
-                patient_pays=price,
-                plan_pays=ZERO,
-                not_covered=reason,
-                plan_year_start=year.start,
-                deductible_left_before=year.deductible_left,
-                oop_room_before=year.oop_room,
+            VisitCost.model_validate(
+                {
+                    "date": slot.date,
+                    "discipline": slot.discipline,
+                    "visit_number": slot.course_index + 1,
+                    "is_evaluation": course.is_evaluation(slot.course_index),
+                    "allowed": allowed,
+                    "lines": priced.lines if priced is not None else (),
+                    "covered": False,
+                    "to_deductible": ZERO,
+                    "copay": ZERO,
+                    "coinsurance": ZERO,
+                    "patient_pays": price,
+                    "plan_pays": ZERO,
+                    "not_covered": reason,
+                    "plan_year_start": year.start,
+                    "deductible_left_before": year.deductible_left,
+                    "oop_room_before": year.oop_room,
+                }
             )
         )
 
@@ -219,25 +221,27 @@ class _Projection:
         patient = share.patient_pays
         billed_above = self._balance_bill(position, slot, course, year, allowed)
         self.visits.append(
-            VisitCost(
-                date=slot.date,
-                discipline=discipline,
-                visit_number=number,
-                is_evaluation=course.is_evaluation(slot.course_index),
-                allowed=allowed,
-                lines=lines.lines if (lines := self.amounts.priced(position)) is not None else (),
-                covered=True,
-                to_deductible=share.to_deductible,
-                copay=share.copay,
-                coinsurance=share.coinsurance,
-                patient_pays=patient + billed_above,
-                plan_pays=allowed - patient,
-                balance_bill=billed_above,
-                not_covered=None,
-                plan_year_start=year.start,
-                deductible_left_before=year.deductible_left,
-                oop_room_before=year.oop_room,
-                copay_due=copay_due,
+            VisitCost.model_validate(
+                {
+                    "date": slot.date,
+                    "discipline": discipline,
+                    "visit_number": number,
+                    "is_evaluation": course.is_evaluation(slot.course_index),
+                    "allowed": allowed,
+                    "lines": lines.lines if (lines := self.amounts.priced(position)) is not None else (),
+                    "covered": True,
+                    "to_deductible": share.to_deductible,
+                    "copay": share.copay,
+                    "coinsurance": share.coinsurance,
+                    "patient_pays": patient + billed_above,
+                    "plan_pays": allowed - patient,
+                    "balance_bill": billed_above,
+                    "not_covered": None,
+                    "plan_year_start": year.start,
+                    "deductible_left_before": year.deductible_left,
+                    "oop_room_before": year.oop_room,
+                    "copay_due": copay_due,
+                }
             )
         )
         said = accrue(

@@ -88,15 +88,23 @@ class Totals(BaseModel):
 
     @classmethod
     def of(cls, visits: Sequence[VisitCost]) -> Totals:
-        """Add up ``visits``."""
-        covered = sum(1 for v in visits if v.covered)
+        """Add up ``visits`` (one pass over them)."""
+        covered = 0
+        allowed = patient = plan = secondary = balance = ZERO
+        for v in visits:
+            covered += v.covered
+            allowed += v.allowed
+            patient += v.patient_pays
+            plan += v.plan_pays
+            secondary += v.secondary_pays
+            balance += v.balance_bill
         return cls(
             visits=len(visits),
             covered_visits=covered,
             not_covered_visits=len(visits) - covered,
-            allowed=sum((v.allowed for v in visits), ZERO),
-            patient_pays=sum((v.patient_pays for v in visits), ZERO),
-            plan_pays=sum((v.plan_pays for v in visits), ZERO),
-            secondary_pays=sum((v.secondary_pays for v in visits), ZERO),
-            balance_bill=sum((v.balance_bill for v in visits), ZERO),
+            allowed=allowed,
+            patient_pays=patient,
+            plan_pays=plan,
+            secondary_pays=secondary,
+            balance_bill=balance,
         )

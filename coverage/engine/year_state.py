@@ -89,8 +89,10 @@ class YearState:
     @property
     def oop_room(self) -> Decimal | None:
         """The out-of-pocket room left: the smaller of the patient's own and the family's (None: no maximum)."""
-        rooms = [room for room in (self.own_oop_room, self.family_oop_room) if room is not None]
-        return min(rooms) if rooms else None
+        own, family = self.own_oop_room, self.family_oop_room
+        if family is None or own is None:
+            return own if family is None else family
+        return min(own, family)
 
     @property
     def family_met_the_deductible(self) -> bool:

@@ -79,18 +79,20 @@ class FeeSources:
             if course.typed_rate(visit.course_index) is None:
                 days.setdefault(visit.date, []).append(position)
         billed_by_kind: dict[tuple[str, bool, bool], tuple[Service, ...]] = {}
+        days_priced: dict[tuple[tuple[str, bool, bool], ...], DayPrice] = {}  # a course repeats a few kinds of day
         priced: list[PricedVisit | None] = [None] * len(visits)
         for day, positions in days.items():
             joint = day in joint_days
-            billed: dict[Therapy, tuple[Service, ...]] = {}
-            for position in positions:
-                visit = visits[position]
-                kind = (visit.discipline, visit.course_index == 0, joint)
-                services = billed_by_kind.get(kind)
-                if services is None:
-                    services = billed_by_kind[kind] = _services(care, visit, plan.unit_rule, joint)
-                billed[visit.discipline] = services
-            priced_day = pricer(billed)
+            kinds = tuple((visits[p].discipline, visits[p].course_index == 0, joint) for p in positions)
+            priced_day = days_priced.get(kinds)
+            if priced_day is None:
+                billed: dict[Therapy, tuple[Service, ...]] = {}
+                for position, kind in zip(positions, kinds, strict=True):
+                    services = billed_by_kind.get(kind)
+                    if services is None:
+                        services = billed_by_kind[kind] = _services(care, visits[position], plan.unit_rule, joint)
+                    billed[kind[0]] = services
+                priced_day = days_priced[kinds] = pricer(billed)
             for position in positions:
                 priced[position] = self._visit(priced_day, visits[position].discipline)
         schedule = pricer.schedule
