@@ -10,7 +10,6 @@ a payer's published rates (``import-rates``, whose notes read ``from <file>, las
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
@@ -19,10 +18,9 @@ from coverage.engine.course_estimate import Estimate
 from coverage.engine.money import format_money
 from coverage.engine.plans import Plan
 from coverage.fees.clinic_schedule import ClinicFeeSchedules
+from coverage.views.fee_schedule_listing import imported_sources
 
 NATIONAL = "Medicare's national amounts: no locality set"
-#: The note ``import-rates`` gives a row (coverage/rates_import/merge.py).
-_PUBLISHED = re.compile(r"^from [^,;]+, last updated (?P<date>[^,;]+), (?P<plan>[^;]+?)(?: and \d+ other files?)?(;|$)")
 
 
 class PricedLine(BaseModel):
@@ -84,8 +82,9 @@ def published_rates(plan: Plan, schedules: ClinicFeeSchedules | None) -> str | N
     if setting.kind != "clinic" or schedules is None or setting.schedule_id not in schedules.schedules:
         return None
     for row in schedules.schedules[setting.schedule_id].rows.values():
-        match = _PUBLISHED.match(row.notes)
-        if match:
-            payer = match["plan"].strip().removeprefix("the plans of ")
-            return f"Allowed amounts from {payer}'s published rates of {match['date'].strip()}."
+        sources = imported_sources(row.notes)  # the note import-rates writes, read in one place
+        if sources:
+            _, day, plan_names = sources[0]
+            payer = plan_names.strip().removeprefix("the plans of ")
+            return f"Allowed amounts from {payer}'s published rates of {day.strip()}."
     return None
