@@ -9,7 +9,7 @@ from io import BytesIO
 
 from pypdf import PdfReader
 
-from coverage import Accumulators, CarePlan, Course, Estimate, Plan, estimate, load_plans
+from coverage import Accumulators, CarePlan, Clinic, Course, Estimate, Plan, estimate, load_plans
 from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, PT_VISIT_RATE
 from tests.conftest import PLANS_CSV
 
@@ -89,3 +89,14 @@ def self_pay_total(result: Estimate) -> Decimal:
         if course is not None:
             total += sum((course.self_pay(index) for index in range(course.visit_count)), Decimal("0.00"))
     return total
+
+
+#: The clinic the printout tests print (a real-looking one, not the example).
+CLINIC = Clinic(
+    name="Lakeside Rehab",
+    address="12 Shore Road, Duluth, MN 55802",
+    phone="(218) 555-0147",
+    npi="1234567893",
+    tin="987654321",
+    location="Suite 4, 12 Shore Road, Duluth, MN 55802",
+)

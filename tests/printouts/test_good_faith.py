@@ -21,7 +21,6 @@ from coverage import (
     good_faith_pdf,
     parse_diagnosis_codes,
 )
-from coverage.catalog.clinic import Clinic
 from coverage.engine.notices import format_day
 from coverage.engine.service_codes import split_charge, visit_codes
 from coverage.printouts.good_faith_printout import (
@@ -33,6 +32,7 @@ from coverage.printouts.good_faith_printout import (
     SEPARATE_ESTIMATES,
 )
 from tests.printout_scenarios import (
+    CLINIC,
     ISSUED,
     SCENARIOS,
     medicare_estimate,
@@ -43,15 +43,6 @@ from tests.printout_scenarios import (
     squash,
 )
 from tests.strategies import care_plans, money, plans
-
-CLINIC = Clinic(
-    name="Lakeside Rehab",
-    address="12 Shore Road, Duluth, MN 55802",
-    phone="(218) 555-0147",
-    npi="1234567893",
-    tin="987654321",
-    location="Suite 4, 12 Shore Road, Duluth, MN 55802",
-)
 
 
 @pytest.fixture(scope="module")

@@ -22,19 +22,11 @@ from coverage import (
     good_faith_estimate,
     good_faith_pdf,
 )
-from coverage.catalog.clinic import Clinic
 from coverage.engine.defaults import PT_VISIT_RATE
 from tests.priced_scenarios import START, alabama, medicare_priced_plan, national, priced_pt_estimate
-from tests.printout_scenarios import ISSUED, catalog_plan, pdf_text, self_pay_estimate
+from tests.printout_scenarios import CLINIC, ISSUED, catalog_plan, pdf_text, self_pay_estimate
 from tests.strategies import money
 
-CLINIC = Clinic(
-    name="Lakeside Rehab",
-    address="12 Shore Road, Duluth, MN 55802",
-    phone="(218) 555-0147",
-    npi="1234567893",
-    tin="987654321",
-)
 REDUCED = "(reduced: more than one service that day)"
 
 
