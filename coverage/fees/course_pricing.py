@@ -73,28 +73,35 @@ class FeeSources:
         pricer = self._pricer(FeeScheduleSetting(kind="medicare") if stand_in else setting, care, plan)
         joint_days = _joint_days(care, visits)
         days: dict[date, list[int]] = {}
+        needs_pricing: dict[tuple[Therapy, bool], bool] = {}  # by therapy and first visit or not
         for position, visit in enumerate(visits):
-            course = care.course(visit.discipline)
-            assert course is not None  # the schedule only holds visits of courses in the plan of care
-            if course.typed_rate(visit.course_index) is None:
+            first = visit.course_index == 0
+            needed = needs_pricing.get((visit.discipline, first))
+            if needed is None:
+                course = care.course(visit.discipline)
+                assert course is not None  # the schedule only holds visits of courses in the plan of care
+                needed = needs_pricing[visit.discipline, first] = course.typed_rate(visit.course_index) is None
+            if needed:
                 days.setdefault(visit.date, []).append(position)
         billed_by_kind: dict[tuple[str, bool, bool], tuple[Service, ...]] = {}
-        days_priced: dict[tuple[tuple[str, bool, bool], ...], DayPrice] = {}  # a course repeats a few kinds of day
+        # A course repeats a few kinds of day: each is priced, and split into its visits, once.
+        days_priced: dict[tuple[tuple[str, bool, bool], ...], list[PricedVisit]] = {}
         priced: list[PricedVisit | None] = [None] * len(visits)
         for day, positions in days.items():
             joint = day in joint_days
             kinds = tuple((visits[p].discipline, visits[p].course_index == 0, joint) for p in positions)
-            priced_day = days_priced.get(kinds)
-            if priced_day is None:
+            day_visits = days_priced.get(kinds)
+            if day_visits is None:
                 billed: dict[Therapy, tuple[Service, ...]] = {}
                 for position, kind in zip(positions, kinds, strict=True):
                     services = billed_by_kind.get(kind)
                     if services is None:
                         services = billed_by_kind[kind] = _services(care, visits[position], plan.unit_rule, joint)
                     billed[kind[0]] = services
-                priced_day = days_priced[kinds] = pricer(billed)
-            for position in positions:
-                priced[position] = self._visit(priced_day, visits[position].discipline)
+                priced_day = pricer(billed)
+                day_visits = days_priced[kinds] = [self._visit(priced_day, kind[0]) for kind in kinds]
+            for position, priced_visit in zip(positions, day_visits, strict=True):
+                priced[position] = priced_visit
         schedule = pricer.schedule
         national = isinstance(schedule, MedicarePricing) and schedule.locality.is_national
         source = f"{schedule} ({STAND_IN})" if stand_in else str(schedule)
