@@ -49,9 +49,8 @@ def limit_refusal(plan: Plan, year: YearState, discipline: Discipline, day: date
     own_limit = plan.visit_limit(discipline)
     if own_limit is not None and year.used[discipline] >= own_limit:
         return WhyNotCovered(reason=NotCovered.OWN_LIMIT, discipline=discipline, limit=own_limit)
-    shares_a_place = plan.counts_days and day in year.pool_dates
     combined = plan.combined_visit_limit
-    if combined is not None and not shares_a_place and year.pool_used >= combined:
+    if combined is not None and year.pool_used >= combined and not (plan.counts_days and day in year.pool_dates):
         return WhyNotCovered(reason=NotCovered.SHARED_LIMIT, limit=combined)
     return None
 

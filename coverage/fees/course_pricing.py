@@ -30,7 +30,7 @@ from decimal import Decimal
 from coverage.engine.billed_services import Service, Therapy, merge_services
 from coverage.engine.care import CarePlan, Course
 from coverage.engine.participation import is_non_participating
-from coverage.engine.plans import Plan
+from coverage.engine.plans import Discipline, Plan
 from coverage.engine.pricing_settings import FeeScheduleSetting, UnitRule
 from coverage.engine.schedule import ScheduledVisit
 from coverage.engine.visit_pricing import CoursePrices, PricedCode, PricedVisit
@@ -72,35 +72,41 @@ class FeeSources:
         stand_in = setting.kind == "typed"
         pricer = self._pricer(FeeScheduleSetting(kind="medicare") if stand_in else setting, care, plan)
         joint_days = _joint_days(care, visits)
-        days: dict[date, list[int]] = {}
-        needs_pricing: dict[tuple[Therapy, bool], bool] = {}  # by therapy and first visit or not
-        for position, visit in enumerate(visits):
-            first = visit.course_index == 0
-            needed = needs_pricing.get((visit.discipline, first))
-            if needed is None:
-                course = care.course(visit.discipline)
-                assert course is not None  # the schedule only holds visits of courses in the plan of care
-                needed = needs_pricing[visit.discipline, first] = course.typed_rate(visit.course_index) is None
-            if needed:
-                days.setdefault(visit.date, []).append(position)
-        billed_by_kind: dict[tuple[str, bool, bool], tuple[Service, ...]] = {}
+        # A visit's kind: its therapy and whether it is its course's first (the only visit an evaluation can be).
+        courses = [
+            (discipline, course) for discipline in ("OT", "PT") if (course := care.course(discipline)) is not None
+        ]
+        to_price = {
+            (discipline, index == 0)
+            for discipline, course in courses
+            for index in (0, 1)
+            if course.typed_rate(index) is None
+        }
+        days: dict[date, list[tuple[int, Discipline, bool]]] = {}
+        for position, (day, discipline, index) in enumerate(visits):
+            if (discipline, index == 0) in to_price:
+                days.setdefault(day, []).append((position, discipline, index == 0))
+        billed_by_kind: dict[tuple[Discipline, bool, bool], tuple[Service, ...]] = {}
         # A course repeats a few kinds of day: each is priced, and split into its visits, once.
-        days_priced: dict[tuple[tuple[str, bool, bool], ...], list[PricedVisit]] = {}
+        days_priced: dict[tuple[object, ...], list[PricedVisit]] = {}
         priced: list[PricedVisit | None] = [None] * len(visits)
-        for day, positions in days.items():
+        for day, on_the_day in days.items():
             joint = day in joint_days
-            kinds = tuple((visits[p].discipline, visits[p].course_index == 0, joint) for p in positions)
+            kinds = (joint, *[(discipline, first) for _, discipline, first in on_the_day])
             day_visits = days_priced.get(kinds)
             if day_visits is None:
                 billed: dict[Therapy, tuple[Service, ...]] = {}
-                for position, kind in zip(positions, kinds, strict=True):
-                    services = billed_by_kind.get(kind)
+                for position, discipline, first in on_the_day:
+                    services = billed_by_kind.get((discipline, first, joint))
                     if services is None:
-                        services = billed_by_kind[kind] = _services(care, visits[position], plan.unit_rule, joint)
-                    billed[kind[0]] = services
+                        services = _services(care, visits[position], plan.unit_rule, joint)
+                        billed_by_kind[discipline, first, joint] = services
+                    billed[discipline] = services
                 priced_day = pricer(billed)
-                day_visits = days_priced[kinds] = [self._visit(priced_day, kind[0]) for kind in kinds]
-            for position, priced_visit in zip(positions, day_visits, strict=True):
+                day_visits = days_priced[kinds] = [
+                    self._visit(priced_day, discipline) for _, discipline, _ in on_the_day
+                ]
+            for (position, _, _), priced_visit in zip(on_the_day, day_visits, strict=True):
                 priced[position] = priced_visit
         schedule = pricer.schedule
         national = isinstance(schedule, MedicarePricing) and schedule.locality.is_national
