@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from coverage.engine.money import ZERO
 from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.plans import CopayTiming, Discipline, Plan
 from coverage.engine.year_state import YearState
@@ -29,8 +30,8 @@ from coverage.engine.year_state import YearState
 
 def under_the_deductible(plan: Plan, allowed: Decimal, deductible_left: Decimal, copay_due: Decimal) -> bool:
     """True when the patient would pay the whole visit toward the deductible."""
-    copay_first = plan.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE and copay_due > 0
-    return plan.deductible_applies and 0 < allowed <= deductible_left and not copay_first
+    copay_first = plan.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE and copay_due > ZERO
+    return plan.deductible_applies and ZERO < allowed <= deductible_left and not copay_first
 
 
 def takes_a_place(
