@@ -82,31 +82,32 @@ class FeeSources:
             for index in (0, 1)
             if course.typed_rate(index) is None
         }
-        days: dict[date, list[tuple[int, Discipline, bool]]] = {}
+        days: dict[date, list[int]] = {}  # the positions priced on each date
+        kinds_of: dict[date, list[tuple[Discipline, bool]]] = {}  # and their kinds
         for position, (day, discipline, index) in enumerate(visits):
-            if (discipline, index == 0) in to_price:
-                days.setdefault(day, []).append((position, discipline, index == 0))
+            kind = (discipline, index == 0)
+            if kind in to_price:
+                days.setdefault(day, []).append(position)
+                kinds_of.setdefault(day, []).append(kind)
         billed_by_kind: dict[tuple[Discipline, bool, bool], tuple[Service, ...]] = {}
         # A course repeats a few kinds of day: each is priced, and split into its visits, once.
-        days_priced: dict[tuple[object, ...], list[PricedVisit]] = {}
+        days_priced: dict[tuple[bool, tuple[tuple[Discipline, bool], ...]], list[PricedVisit]] = {}
         priced: list[PricedVisit | None] = [None] * len(visits)
-        for day, on_the_day in days.items():
+        for day, positions in days.items():
             joint = day in joint_days
-            kinds = (joint, *[(discipline, first) for _, discipline, first in on_the_day])
+            kinds = (joint, tuple(kinds_of[day]))
             day_visits = days_priced.get(kinds)
             if day_visits is None:
                 billed: dict[Therapy, tuple[Service, ...]] = {}
-                for position, discipline, first in on_the_day:
+                for position, (discipline, first) in zip(positions, kinds[1], strict=True):
                     services = billed_by_kind.get((discipline, first, joint))
                     if services is None:
                         services = _services(care, visits[position], plan.unit_rule, joint)
                         billed_by_kind[discipline, first, joint] = services
                     billed[discipline] = services
                 priced_day = pricer(billed)
-                day_visits = days_priced[kinds] = [
-                    self._visit(priced_day, discipline) for _, discipline, _ in on_the_day
-                ]
-            for (position, _, _), priced_visit in zip(on_the_day, day_visits, strict=True):
+                day_visits = days_priced[kinds] = [self._visit(priced_day, discipline) for discipline, _ in kinds[1]]
+            for position, priced_visit in zip(positions, day_visits, strict=True):
                 priced[position] = priced_visit
         schedule = pricer.schedule
         national = isinstance(schedule, MedicarePricing) and schedule.locality.is_national
