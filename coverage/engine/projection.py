@@ -183,12 +183,10 @@ class _Projection:
         price = course.self_pay(slot.course_index, out_of_network=not self.care.in_network, allowed=own)
         if reason.is_limit:
             limit_name = reason.discipline or "combined therapy"
-            denial = year.denials.setdefault(
-                limit_name,
-                LimitDenials(
-                    position, slot.discipline, slot.course_index + 1, slot.date, limit_name, reason.limit or 0
-                ),
-            )
+            denial = year.denials.get(limit_name)
+            if denial is None:
+                at = (position, slot.discipline, slot.course_index + 1, slot.date)
+                denial = year.denials[limit_name] = LimitDenials(*at, limit_name, reason.limit or 0)
             denial.visits += 1
             denial.cost += price
         self.visits.append(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from coverage.engine.money import ZERO
 from coverage.engine.not_covered import NotCovered, WhyNotCovered
@@ -49,11 +50,16 @@ def limit_refusal(plan: Plan, year: YearState, discipline: Discipline, day: date
     """For a visit that takes a place: the limit it finds full, or None."""
     own_limit = plan.visit_limit(discipline)
     if own_limit is not None and year.used[discipline] >= own_limit:
-        return WhyNotCovered(reason=NotCovered.OWN_LIMIT, discipline=discipline, limit=own_limit)
+        return _refused(NotCovered.OWN_LIMIT, discipline, own_limit)
     combined = plan.combined_visit_limit
     if combined is not None and year.pool_used >= combined and not (plan.counts_days and day in year.pool_dates):
-        return WhyNotCovered(reason=NotCovered.SHARED_LIMIT, limit=combined)
+        return _refused(NotCovered.SHARED_LIMIT, None, combined)
     return None
+
+
+@lru_cache(maxsize=64)  # a reason is a frozen value: every visit one limit refuses shares it
+def _refused(reason: NotCovered, discipline: Discipline | None, limit: int) -> WhyNotCovered:
+    return WhyNotCovered(reason=reason, discipline=discipline, limit=limit)
 
 
 def take_places(plan: Plan, year: YearState, discipline: Discipline, day: date) -> None:
