@@ -50,6 +50,12 @@ def _flags(values: Sequence[bool]) -> Flags:
     return np.array(values, dtype=np.bool_)
 
 
+def _objects(values: Sequence[object]) -> npt.NDArray[np.object_]:
+    column = np.empty(len(values), dtype=object)  # element by element: never an array of arrays
+    column[:] = values
+    return column
+
+
 def _column(field: PlanField, values: Sequence[object]) -> Cents | Flags:
     """One plan setting of many plans as an array, converted by the setting's kind in the registry."""
     if field.kind is FieldKind.SWITCH:
@@ -73,6 +79,7 @@ class PlanTable:
     plan_ids: npt.NDArray[np.object_]  # str per plan, for the comparison's columns
     plan_names: npt.NDArray[np.object_]
     payer_types: npt.NDArray[np.object_]
+    monthly_premiums: npt.NDArray[np.object_]  # Decimal per plan, None where not known
     deductible: Cents
     oop_max: Cents  # NO_MAXIMUM where the plan has none
     deductible_applies: Flags
@@ -130,6 +137,7 @@ class PlanTable:
             plan_ids=np.array(values["plan_id"], dtype=object),
             plan_names=np.array(values["plan_name"], dtype=object),
             payer_types=payer_types,
+            monthly_premiums=_objects(values["monthly_premium"]),
             **table,  # type: ignore[arg-type]
             has_oop_max=table["oop_max"] != NO_MAXIMUM,
             copay_before_deductible=_flags([t is CopayTiming.BEFORE_DEDUCTIBLE for t in values["copay_timing"]]),
@@ -168,5 +176,5 @@ _COLUMNS = tuple(sorted({f.name for f in fields(PlanTable)} & set(FIELD)))
 #: The other settings it reads off each plan.
 _OTHER_SETTINGS = (
     *("plan_id", "plan_name", "payer_type", "plan_year_start", "copay_timing", "limit_counts", "fee_schedule"),
-    *("unit_rule", "evaluation_counts_toward_limit", "deductible_visits_count_toward_limit"),
+    *("unit_rule", "evaluation_counts_toward_limit", "deductible_visits_count_toward_limit", "monthly_premium"),
 )
