@@ -113,15 +113,16 @@ def estimate(
         )
         said = [*secondary_notices(secondary, care), *as_primary.notices]
         notices = _with_secondary_milestones(notices, said, secondary.plan)
+    total, ot_total, pt_total = _totals(visits, care)
     return Estimate(
         plan=plan,
         care=care,
         accumulators=so_far,
         visits=tuple(visits),
         notices=tuple(notices),
-        total=Totals.of(visits),
-        ot_total=_discipline_total(visits, care, "OT"),
-        pt_total=_discipline_total(visits, care, "PT"),
+        total=total,
+        ot_total=ot_total,
+        pt_total=pt_total,
         secondary=secondary,
         prices=prices,
     )
@@ -159,7 +160,14 @@ def _said_of_the_secondary(notice: Notice, plan: Plan) -> Notice | None:
     return None
 
 
-def _discipline_total(visits: list[VisitCost], care: CarePlan, discipline: Discipline) -> Totals | None:
-    if care.course(discipline) is None:
-        return None
-    return Totals.of([v for v in visits if v.discipline == discipline])
+def _totals(visits: list[VisitCost], care: CarePlan) -> tuple[Totals, Totals | None, Totals | None]:
+    """The totals of all the visits, of the OT and of the PT visits (None: no such course): one pass over them."""
+    by_discipline: dict[Discipline, list[VisitCost]] = {"OT": [], "PT": []}
+    for visit in visits:
+        by_discipline[visit.discipline].append(visit)
+    ot, pt = (Totals.of(by_discipline[d]) if care.course(d) is not None else None for d in ("OT", "PT"))
+    total = Totals.of(())
+    for part in (ot, pt):
+        if part is not None:
+            total += part
+    return total, ot, pt

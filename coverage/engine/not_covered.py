@@ -25,6 +25,9 @@ class NotCovered(StrEnum):
     SHARED_LIMIT = "shared_limit"  # the visits of the limit OT, PT and others share are used up
 
 
+_LIMITS = frozenset((NotCovered.OWN_LIMIT, NotCovered.SHARED_LIMIT))
+
+
 class WhyNotCovered(BaseModel):
     """Why one visit is not covered: the kind of reason, and for a limit the therapy and the limit."""
 
@@ -37,7 +40,7 @@ class WhyNotCovered(BaseModel):
     @property
     def is_limit(self) -> bool:
         """True when a visit limit ran out (the visit would be covered under a larger limit)."""
-        return self.reason in {NotCovered.OWN_LIMIT, NotCovered.SHARED_LIMIT}
+        return self.reason in _LIMITS
 
     def words(self) -> str:
         """The reason in plain words: ``'the 20 PT visits of this plan year are used up'``."""

@@ -194,12 +194,15 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
     }
     columns["not_covered"], columns["not_covered_reason"] = _reasons(table, outcome, order, fits)
     ranking = pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS[: -len(YEAR_COST_COLUMNS)]))
-    return add_year_cost(ranking, [table.plans[row] for row in order.tolist()])
+    return _with_year_cost(ranking, table.monthly_premiums[order].tolist())
 
 
 def add_year_cost(ranking: pd.DataFrame, plans: Sequence[Plan]) -> pd.DataFrame:
     """``ranking`` (``plans`` in its row order) with :data:`~coverage.engine.year_cost.YEAR_COST_COLUMNS`."""
-    monthly = [plan.monthly_premium for plan in plans]
+    return _with_year_cost(ranking, [plan.monthly_premium for plan in plans])
+
+
+def _with_year_cost(ranking: pd.DataFrame, monthly: list[Decimal | None]) -> pd.DataFrame:
     totals = year_totals(monthly, ranking["patient_total"].tolist())
     yearly = [None if m is None else year_premiums(m) for m in monthly]
     return ranking.assign(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from operator import attrgetter
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -37,17 +37,23 @@ def cents(amount: Decimal) -> int:
     return int(amount * _HUNDRED)
 
 
-def _money(values: Sequence[Decimal | None], absent: int) -> Cents:
+def _money(values: Sequence[object], absent: int) -> Cents:
     hundred = _HUNDRED
-    return np.array([absent if v is None else int(v * hundred) for v in values], dtype=np.int64)
+    return np.array([int(v * hundred) if isinstance(v, Decimal) else absent for v in values], dtype=np.int64)
 
 
-def _counts(values: Sequence[int | None]) -> Cents:
-    return np.array([NO_LIMIT if v is None else v for v in values], dtype=np.int64)
+def _counts(values: Sequence[object]) -> Cents:
+    return np.array([v if isinstance(v, int) else NO_LIMIT for v in values], dtype=np.int64)
 
 
 def _flags(values: Sequence[bool]) -> Flags:
     return np.array(values, dtype=np.bool_)
+
+
+def _objects(values: Sequence[object]) -> npt.NDArray[np.object_]:
+    column = np.empty(len(values), dtype=object)  # element by element: never an array of arrays
+    column[:] = values
+    return column
 
 
 def _column(field: PlanField, values: Sequence[object]) -> Cents | Flags:
@@ -55,9 +61,9 @@ def _column(field: PlanField, values: Sequence[object]) -> Cents | Flags:
     if field.kind is FieldKind.SWITCH:
         return _flags([bool(v) for v in values])
     if field.kind is FieldKind.COUNT:
-        return _counts([v if isinstance(v, int) else None for v in values])
+        return _counts(values)
     if field.kind in {FieldKind.MONEY, FieldKind.PERCENT}:  # percentages as hundredths: 20.5 % -> 2050
-        return _money([v if isinstance(v, Decimal) else None for v in values], NO_MAXIMUM if field.optional else 0)
+        return _money(values, NO_MAXIMUM if field.optional else 0)
     raise TypeError(f"{field.name} is a {field.kind} field: the vectorised engine takes money, counts and switches")
 
 
@@ -73,6 +79,7 @@ class PlanTable:
     plan_ids: npt.NDArray[np.object_]  # str per plan, for the comparison's columns
     plan_names: npt.NDArray[np.object_]
     payer_types: npt.NDArray[np.object_]
+    monthly_premiums: npt.NDArray[np.object_]  # Decimal per plan, None where not known
     deductible: Cents
     oop_max: Cents  # NO_MAXIMUM where the plan has none
     deductible_applies: Flags
@@ -107,11 +114,11 @@ class PlanTable:
     def of(cls, plans: Sequence[Plan]) -> PlanTable:
         """Turn ``plans`` into columns; the order of the rows is the order of ``plans``.
 
-        Each plan is read once (one ``attrgetter`` call for every setting), then the rows are turned into
+        Each plan is read once (one ``itemgetter`` call on its fields for every setting), then the rows are turned into
         columns; the flags that follow from a column (a maximum or not, Medicare or not) come from its array.
         """
         names = (*_COLUMNS, *_OTHER_SETTINGS)
-        rows = list(map(attrgetter(*names), plans))
+        rows = list(map(itemgetter(*names), map(vars, plans)))  # a model's fields are its __dict__: quicker to read
         values = dict(zip(names, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(names, ())
         table: dict[str, Cents | Flags] = {name: _column(FIELD[name], values[name]) for name in _COLUMNS}
         payer_types = np.array([kind.value for kind in values["payer_type"]], dtype=object)
@@ -130,6 +137,7 @@ class PlanTable:
             plan_ids=np.array(values["plan_id"], dtype=object),
             plan_names=np.array(values["plan_name"], dtype=object),
             payer_types=payer_types,
+            monthly_premiums=_objects(values["monthly_premium"]),
             **table,  # type: ignore[arg-type]
             has_oop_max=table["oop_max"] != NO_MAXIMUM,
             copay_before_deductible=_flags([t is CopayTiming.BEFORE_DEDUCTIBLE for t in values["copay_timing"]]),
@@ -168,5 +176,5 @@ _COLUMNS = tuple(sorted({f.name for f in fields(PlanTable)} & set(FIELD)))
 #: The other settings it reads off each plan.
 _OTHER_SETTINGS = (
     *("plan_id", "plan_name", "payer_type", "plan_year_start", "copay_timing", "limit_counts", "fee_schedule"),
-    *("unit_rule", "evaluation_counts_toward_limit", "deductible_visits_count_toward_limit"),
+    *("unit_rule", "evaluation_counts_toward_limit", "deductible_visits_count_toward_limit", "monthly_premium"),
 )

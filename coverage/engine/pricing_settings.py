@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -46,6 +47,7 @@ class FeeScheduleSetting(BaseModel):
         return "medicare" if self.percent == HUNDRED else f"medicare:{self.percent.normalize():f}"
 
 
+@lru_cache(maxsize=256)  # a frozen setting of a few words, read on every estimate
 def parse_fee_schedule_setting(text: str) -> FeeScheduleSetting:
     """Read ``''``, ``'medicare'``, ``'medicare:110'`` or a schedule id; :class:`FeeScheduleError` otherwise."""
     value = text.strip()

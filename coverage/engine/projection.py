@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from pydantic import TypeAdapter
+
 from coverage.engine import notices, payer_notices
 from coverage.engine.accrual import accrue, already_met, limit_notices
 from coverage.engine.care import Accumulators, CarePlan, Course
@@ -25,6 +27,9 @@ from coverage.engine.visit_cost import VisitCost
 from coverage.engine.visit_limits import limit_refusal, takes_a_place
 from coverage.engine.visit_pricing import CoursePrices
 from coverage.engine.year_state import LimitDenials, YearState
+
+#: The visits of a walk, validated together (one call for all of them).
+_VISITS = TypeAdapter(list[VisitCost])
 
 
 class Projection(NamedTuple):
@@ -71,7 +76,8 @@ def project(
                 run.notice(position, reset)
         run.visit(position, slot, year)
     run.close_year(year)
-    return Projection(run.visits, [notice for _, notice in sorted(run.notices, key=lambda pair: pair[0])])
+    in_order = [notice for _, notice in sorted(run.notices, key=lambda pair: pair[0])]
+    return Projection(_VISITS.validate_python(run.visits), in_order)
 
 
 class _Projection:
@@ -96,7 +102,7 @@ class _Projection:
         self.balance_billing = balance_billing
         self.non_participating = self.amounts.non_participating
         self.slots = schedule(care)
-        self.visits: list[VisitCost] = []
+        self.visits: list[dict[str, object]] = []  # each visit's fields, validated together at the end
         self.notices: list[tuple[int, Notice]] = []
         first = self.slots[0]
         if plan.referral_required:
@@ -121,26 +127,40 @@ class _Projection:
     def visit(self, position: int, slot: ScheduledVisit, year: YearState) -> None:
         course = self.care.course(slot.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
-        plan, allowed = self.plan, self.amounts.allowed(position, course, slot.course_index)
+        plan, index = self.plan, slot.course_index
+        allowed = self.amounts.allowed(position, course, index)
         copay_due = ZERO if plan.one_copay_per_day and slot.date in year.copay_dates else plan.copay(slot.discipline)
-        evaluation = course.is_evaluation(slot.course_index)
+        evaluation, priced = course.is_evaluation(index), self.amounts.priced(position)
+        deductible_left = year.deductible_left
         place = takes_a_place(
-            plan, is_evaluation=evaluation, allowed=allowed, deductible_left=year.deductible_left, copay_due=copay_due
+            plan, is_evaluation=evaluation, allowed=allowed, deductible_left=deductible_left, copay_due=copay_due
         )
-        passed_over = self.only is not None and position not in self.only
-        reason = WhyNotCovered(reason=NotCovered.PRIMARY_REFUSED) if passed_over else self._refusal(slot, year, place)
-        if reason is None:
-            self._covered(position, slot, course, year, allowed=allowed, copay_due=copay_due, place=place)
+        # What the visit's costs are figured from, covered or not.
+        figured: dict[str, object] = {
+            "date": slot.date,
+            "discipline": slot.discipline,
+            "visit_number": index + 1,
+            "is_evaluation": evaluation,
+            "allowed": allowed,
+            "lines": () if priced is None else priced.lines,
+            "plan_year_start": year.start,
+            "deductible_left_before": deductible_left,
+            "oop_room_before": year.oop_room,
+        }
+        if self.only is not None and position not in self.only:
+            reason: WhyNotCovered | None = WhyNotCovered(reason=NotCovered.PRIMARY_REFUSED)
+        elif not self.covers and medicaid_refuses(plan, self.care):
+            reason = WhyNotCovered(reason=NotCovered.MEDICAID_NOT_ACCEPTED)
+        elif not self.covers:
+            reason = WhyNotCovered(
+                reason=NotCovered.NO_INSURANCE if self.care.in_network else NotCovered.OUT_OF_NETWORK
+            )
         else:
-            self._not_covered(position, slot, course, year, reason, allowed)
-
-    def _refusal(self, slot: ScheduledVisit, year: YearState, place: bool) -> WhyNotCovered | None:
-        """Why the plan will not pay for this visit, or None."""
-        if not self.covers:
-            if medicaid_refuses(self.plan, self.care):
-                return WhyNotCovered(reason=NotCovered.MEDICAID_NOT_ACCEPTED)
-            return WhyNotCovered(reason=NotCovered.NO_INSURANCE if self.care.in_network else NotCovered.OUT_OF_NETWORK)
-        return limit_refusal(self.plan, year, slot.discipline, slot.date) if place else None
+            reason = limit_refusal(plan, year, slot.discipline, slot.date) if place else None
+        if reason is None:
+            self._covered(position, slot, course, year, figured, allowed=allowed, copay_due=copay_due, place=place)
+        else:
+            self._not_covered(position, slot, course, year, reason, figured)
 
     def _balance_bill(
         self, position: int, slot: ScheduledVisit, course: Course, year: YearState, allowed: Decimal
@@ -154,44 +174,32 @@ class _Projection:
             return excess_charge(allowed, billed)
         return balance_bill(allowed, billed) if self.balance_billing else ZERO
 
-    def _not_covered(  # noqa: PLR0917 - the visit, where it stands, its year, why, and its allowed amount
+    def _not_covered(  # noqa: PLR0917 - the visit, where it stands, its year, why, and what it is figured from
         self, position: int, slot: ScheduledVisit, course: Course, year: YearState, reason: WhyNotCovered,
-        allowed: Decimal,
+        figured: dict[str, object],
     ) -> None:  # fmt: skip
         priced = self.amounts.priced(position)
         own = None if priced is None else priced.allowed  # a priced visit's self-pay price: its full amount
         price = course.self_pay(slot.course_index, out_of_network=not self.care.in_network, allowed=own)
         if reason.is_limit:
             limit_name = reason.discipline or "combined therapy"
-            denial = year.denials.setdefault(
-                limit_name,
-                LimitDenials(
-                    position, slot.discipline, slot.course_index + 1, slot.date, limit_name, reason.limit or 0
-                ),
-            )
+            denial = year.denials.get(limit_name)
+            if denial is None:
+                at = (position, slot.discipline, slot.course_index + 1, slot.date)
+                denial = year.denials[limit_name] = LimitDenials(*at, limit_name, reason.limit or 0)
             denial.visits += 1
             denial.cost += price
         self.visits.append(
-            VisitCost.model_validate(
-                {
-                    "date": slot.date,
-                    "discipline": slot.discipline,
-                    "visit_number": slot.course_index + 1,
-                    "is_evaluation": course.is_evaluation(slot.course_index),
-                    "allowed": allowed,
-                    "lines": priced.lines if priced is not None else (),
-                    "covered": False,
-                    "to_deductible": ZERO,
-                    "copay": ZERO,
-                    "coinsurance": ZERO,
-                    "patient_pays": price,
-                    "plan_pays": ZERO,
-                    "not_covered": reason,
-                    "plan_year_start": year.start,
-                    "deductible_left_before": year.deductible_left,
-                    "oop_room_before": year.oop_room,
-                }
-            )
+            {
+                **figured,
+                "covered": False,
+                "to_deductible": ZERO,
+                "copay": ZERO,
+                "coinsurance": ZERO,
+                "patient_pays": price,
+                "plan_pays": ZERO,
+                "not_covered": reason,
+            }
         )
 
     def _covered(
@@ -200,15 +208,16 @@ class _Projection:
         slot: ScheduledVisit,
         course: Course,
         year: YearState,
+        figured: dict[str, object],
         *,
         allowed: Decimal,
         copay_due: Decimal,
         place: bool,
     ) -> None:
-        plan, discipline, number = self.plan, slot.discipline, slot.course_index + 1
+        plan, discipline = self.plan, slot.discipline
         auth_after = plan.auth_after_visits
         if auth_after is not None and year.used[discipline] >= auth_after and year.first_time("auth", discipline):
-            self.notice(position, notices.prior_authorization(discipline, number, slot.date, auth_after))
+            self.notice(position, notices.prior_authorization(discipline, slot.course_index + 1, slot.date, auth_after))
         share = share_of_visit(
             allowed,
             copay=copay_due,
@@ -221,28 +230,18 @@ class _Projection:
         patient = share.patient_pays
         billed_above = self._balance_bill(position, slot, course, year, allowed)
         self.visits.append(
-            VisitCost.model_validate(
-                {
-                    "date": slot.date,
-                    "discipline": discipline,
-                    "visit_number": number,
-                    "is_evaluation": course.is_evaluation(slot.course_index),
-                    "allowed": allowed,
-                    "lines": lines.lines if (lines := self.amounts.priced(position)) is not None else (),
-                    "covered": True,
-                    "to_deductible": share.to_deductible,
-                    "copay": share.copay,
-                    "coinsurance": share.coinsurance,
-                    "patient_pays": patient + billed_above,
-                    "plan_pays": allowed - patient,
-                    "balance_bill": billed_above,
-                    "not_covered": None,
-                    "plan_year_start": year.start,
-                    "deductible_left_before": year.deductible_left,
-                    "oop_room_before": year.oop_room,
-                    "copay_due": copay_due,
-                }
-            )
+            {
+                **figured,
+                "covered": True,
+                "to_deductible": share.to_deductible,
+                "copay": share.copay,
+                "coinsurance": share.coinsurance,
+                "patient_pays": patient + billed_above,
+                "plan_pays": allowed - patient,
+                "balance_bill": billed_above,
+                "not_covered": None,
+                "copay_due": copay_due,
+            }
         )
         said = accrue(
             plan,
@@ -254,4 +253,5 @@ class _Projection:
             copay_charged=share.copay_charged,
             place=place,
         )
-        self.notices.extend((position, notice) for notice in said)
+        if said:
+            self.notices.extend((position, notice) for notice in said)

@@ -47,7 +47,7 @@ class VisitAmounts:
             if self.non_participating and not self.prices.includes_non_participation:
                 return non_participating_allowed(priced.allowed)
             return priced.allowed
-        if course.typed_rate(visit_index) is None:
+        amount = course.typed_rate(visit_index)
+        if amount is None:
             raise PricingNeededError
-        amount = course.allowed(visit_index)
         return non_participating_allowed(amount) if self.non_participating else amount

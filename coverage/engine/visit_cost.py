@@ -108,3 +108,16 @@ class Totals(BaseModel):
             secondary_pays=secondary,
             balance_bill=balance,
         )
+
+    def __add__(self, other: Totals) -> Totals:
+        """The sums over both sets of visits."""
+        return Totals(
+            visits=self.visits + other.visits,
+            covered_visits=self.covered_visits + other.covered_visits,
+            not_covered_visits=self.not_covered_visits + other.not_covered_visits,
+            allowed=self.allowed + other.allowed,
+            patient_pays=self.patient_pays + other.patient_pays,
+            plan_pays=self.plan_pays + other.plan_pays,
+            secondary_pays=self.secondary_pays + other.secondary_pays,
+            balance_bill=self.balance_bill + other.balance_bill,
+        )

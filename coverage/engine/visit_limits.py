@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
+from coverage.engine.money import ZERO
 from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.plans import CopayTiming, Discipline, Plan
 from coverage.engine.year_state import YearState
@@ -29,8 +31,8 @@ from coverage.engine.year_state import YearState
 
 def under_the_deductible(plan: Plan, allowed: Decimal, deductible_left: Decimal, copay_due: Decimal) -> bool:
     """True when the patient would pay the whole visit toward the deductible."""
-    copay_first = plan.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE and copay_due > 0
-    return plan.deductible_applies and 0 < allowed <= deductible_left and not copay_first
+    copay_first = plan.copay_timing is CopayTiming.BEFORE_DEDUCTIBLE and copay_due > ZERO
+    return plan.deductible_applies and ZERO < allowed <= deductible_left and not copay_first
 
 
 def takes_a_place(
@@ -48,12 +50,16 @@ def limit_refusal(plan: Plan, year: YearState, discipline: Discipline, day: date
     """For a visit that takes a place: the limit it finds full, or None."""
     own_limit = plan.visit_limit(discipline)
     if own_limit is not None and year.used[discipline] >= own_limit:
-        return WhyNotCovered(reason=NotCovered.OWN_LIMIT, discipline=discipline, limit=own_limit)
-    shares_a_place = plan.counts_days and day in year.pool_dates
+        return _refused(NotCovered.OWN_LIMIT, discipline, own_limit)
     combined = plan.combined_visit_limit
-    if combined is not None and not shares_a_place and year.pool_used >= combined:
-        return WhyNotCovered(reason=NotCovered.SHARED_LIMIT, limit=combined)
+    if combined is not None and year.pool_used >= combined and not (plan.counts_days and day in year.pool_dates):
+        return _refused(NotCovered.SHARED_LIMIT, None, combined)
     return None
+
+
+@lru_cache(maxsize=64)  # a reason is a frozen value: every visit one limit refuses shares it
+def _refused(reason: NotCovered, discipline: Discipline | None, limit: int) -> WhyNotCovered:
+    return WhyNotCovered(reason=reason, discipline=discipline, limit=limit)
 
 
 def take_places(plan: Plan, year: YearState, discipline: Discipline, day: date) -> None:

@@ -30,7 +30,7 @@ from decimal import Decimal
 from coverage.engine.billed_services import Service, Therapy, merge_services
 from coverage.engine.care import CarePlan, Course
 from coverage.engine.participation import is_non_participating
-from coverage.engine.plans import Plan
+from coverage.engine.plans import Discipline, Plan
 from coverage.engine.pricing_settings import FeeScheduleSetting, UnitRule
 from coverage.engine.schedule import ScheduledVisit
 from coverage.engine.visit_pricing import CoursePrices, PricedCode, PricedVisit
@@ -72,29 +72,43 @@ class FeeSources:
         stand_in = setting.kind == "typed"
         pricer = self._pricer(FeeScheduleSetting(kind="medicare") if stand_in else setting, care, plan)
         joint_days = _joint_days(care, visits)
-        days: dict[date, list[int]] = {}
-        for position, visit in enumerate(visits):
-            course = care.course(visit.discipline)
-            assert course is not None  # the schedule only holds visits of courses in the plan of care
-            if course.typed_rate(visit.course_index) is None:
-                days.setdefault(visit.date, []).append(position)
-        billed_by_kind: dict[tuple[str, bool, bool], tuple[Service, ...]] = {}
-        days_priced: dict[tuple[tuple[str, bool, bool], ...], DayPrice] = {}  # a course repeats a few kinds of day
+        # A visit's kind: its therapy and whether it is its course's first (the only visit an evaluation can be).
+        courses = [
+            (discipline, course) for discipline in ("OT", "PT") if (course := care.course(discipline)) is not None
+        ]
+        to_price = {
+            (discipline, index == 0)
+            for discipline, course in courses
+            for index in (0, 1)
+            if course.typed_rate(index) is None
+        }
+        days: dict[date, list[int]] = {}  # the positions priced on each date
+        kinds_of: dict[date, list[tuple[Discipline, bool]]] = {}  # and their kinds
+        for position, (day, discipline, index) in enumerate(visits):
+            kind = (discipline, index == 0)
+            if kind in to_price:
+                days.setdefault(day, []).append(position)
+                kinds_of.setdefault(day, []).append(kind)
+        billed_by_kind: dict[tuple[Discipline, bool, bool], tuple[Service, ...]] = {}
+        # A course repeats a few kinds of day: each is priced, and split into its visits, once.
+        days_priced: dict[tuple[bool, tuple[tuple[Discipline, bool], ...]], list[PricedVisit]] = {}
         priced: list[PricedVisit | None] = [None] * len(visits)
         for day, positions in days.items():
             joint = day in joint_days
-            kinds = tuple((visits[p].discipline, visits[p].course_index == 0, joint) for p in positions)
-            priced_day = days_priced.get(kinds)
-            if priced_day is None:
+            kinds = (joint, tuple(kinds_of[day]))
+            day_visits = days_priced.get(kinds)
+            if day_visits is None:
                 billed: dict[Therapy, tuple[Service, ...]] = {}
-                for position, kind in zip(positions, kinds, strict=True):
-                    services = billed_by_kind.get(kind)
+                for position, (discipline, first) in zip(positions, kinds[1], strict=True):
+                    services = billed_by_kind.get((discipline, first, joint))
                     if services is None:
-                        services = billed_by_kind[kind] = _services(care, visits[position], plan.unit_rule, joint)
-                    billed[kind[0]] = services
-                priced_day = days_priced[kinds] = pricer(billed)
-            for position in positions:
-                priced[position] = self._visit(priced_day, visits[position].discipline)
+                        services = _services(care, visits[position], plan.unit_rule, joint)
+                        billed_by_kind[discipline, first, joint] = services
+                    billed[discipline] = services
+                priced_day = pricer(billed)
+                day_visits = days_priced[kinds] = [self._visit(priced_day, discipline) for discipline, _ in kinds[1]]
+            for position, priced_visit in zip(positions, day_visits, strict=True):
+                priced[position] = priced_visit
         schedule = pricer.schedule
         national = isinstance(schedule, MedicarePricing) and schedule.locality.is_national
         source = f"{schedule} ({STAND_IN})" if stand_in else str(schedule)
