@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 import numpy as np
+import numpy.typing as npt
 
 from coverage.engine.care import Accumulators, CarePlan, MedicareParticipation
 from coverage.engine.catalog_amounts import catalog_amounts
@@ -46,7 +47,8 @@ class CatalogOutcome:
     first_refused_at: Cents
     first_refusal: Cents  # a Refusal per plan
     year_to_date_fits: Flags  # False where the figures so far exceed the plan's deductible or maximum
-    pricing_problems: tuple[str | None, ...]  # per plan: why its visits cannot be priced from their codes, or None
+    pricing_problems: npt.NDArray[np.object_]  # per plan: why its visits cannot be priced from their codes, or None
+    priced: Flags  # per plan: its visits could be priced (no pricing problem)
 
 
 def _year_resets(table: PlanTable, care: CarePlan, visits: Sequence[ScheduledVisit]) -> list[Flags | None]:
@@ -241,5 +243,6 @@ def project_catalog(  # noqa: PLR0915
         first_refused_at=refused_at,
         first_refusal=refusal,
         year_to_date_fits=fits,
-        pricing_problems=tuple(amounts.problems[kind] for kind in amounts.kind.tolist()),
+        pricing_problems=np.array(amounts.problems, dtype=object)[amounts.kind],
+        priced=np.array([problem is None for problem in amounts.problems], dtype=np.bool_)[amounts.kind],
     )

@@ -88,7 +88,7 @@ def compare_plans(
     table = plans if isinstance(plans, PlanTable) else PlanTable.of(plans)
     so_far = accumulators if accumulators is not None else Accumulators()
     outcome = project_catalog(table, care, so_far, fees)
-    fits = outcome.year_to_date_fits & np.array([p is None for p in outcome.pricing_problems], dtype=np.bool_)
+    fits = outcome.year_to_date_fits & outcome.priced
     # Cheapest first; plans that cannot be costed last; ties (and those last ones) in catalog order.
     order = np.lexsort((np.arange(len(table)), np.where(fits, outcome.patient_total, 0), ~fits))
     return _frame(table, outcome, so_far, order)
@@ -171,8 +171,8 @@ def _problems(table: PlanTable, order: np.ndarray, fits: np.ndarray, so_far: Acc
 
 
 def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, order: np.ndarray) -> pd.DataFrame:
-    problems = [outcome.pricing_problems[row] for row in order.tolist()]
-    fits = outcome.year_to_date_fits[order] & np.array([p is None for p in problems], dtype=np.bool_)
+    problems = outcome.pricing_problems[order]
+    fits = outcome.year_to_date_fits[order] & outcome.priced[order]
     size, valid = len(order), int(fits.sum())
     covered_counts = len(outcome.visits) - outcome.not_covered[order]
     columns: dict[str, object] = {
