@@ -19,7 +19,6 @@ from app_pages.components.shared import escape_markdown as md
 from coverage import Plan, PlanFileError, format_money
 from coverage.engine.billed_services import FeeScheduleError
 from coverage.engine.plan_ranking import compare_plans, in_order
-from coverage.engine.visit_pricing import PricingNeededError
 from coverage.engine.year_cost import RankOrder
 from coverage.forms.compare_form import CompareRequest
 from coverage.views.comparison_reasons import why_it_costs
@@ -89,7 +88,7 @@ def draw_ranking(request: CompareRequest) -> None:
     fees = page_fee_sources()
     try:
         ranking = compare_plans(catalog, request.care, request.so_far, fees=fees)
-    except (FeeScheduleError, PricingNeededError) as exc:
+    except FeeScheduleError as exc:  # codes that cannot be priced, or no fee schedules to price them
         st.error(md(f"The visits cannot be priced: {exc}"))
         return
     ranked = ranking[ranking["rank"].notna()]

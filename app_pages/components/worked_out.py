@@ -20,7 +20,6 @@ import streamlit as st
 from app_pages.components.shared import clinic_today, form_state
 from coverage import EstimateRequest, FormError, Plan, overview, read_form
 from coverage.engine.billed_services import FeeScheduleError
-from coverage.engine.visit_pricing import PricingNeededError
 from coverage.fees.course_pricing import FeeSources
 from coverage.fees.problems import UnknownLocalityError
 from coverage.forms.fields import FORM_KEYS
@@ -66,7 +65,7 @@ def work_out(plans: Sequence[Plan], fees: FeeSources | None) -> WorkedOut:
         view = overview(request, plans, today=today, fees=fees)
     except FormError as exc:
         worked = WorkedOut(form, today, plans, fees, None, exc.problems, None, "")
-    except (FeeScheduleError, PricingNeededError) as exc:
+    except FeeScheduleError as exc:  # codes that cannot be priced, or no fee schedules to price them
         where = LOCALITY if isinstance(exc, UnknownLocalityError) else "fees"
         worked = WorkedOut(form, today, plans, fees, None, ((where, f"The visits cannot be priced: {exc}"),), None, "")
     else:

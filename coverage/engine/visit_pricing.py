@@ -14,6 +14,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.engine.billed_services import FeeScheduleError
 from coverage.engine.care import CarePlan
 from coverage.engine.plans import Plan
 from coverage.engine.schedule import ScheduledVisit
@@ -70,8 +71,12 @@ class Pricer(Protocol):
         ...
 
 
-class PricingNeededError(ValueError):
-    """A plan of care billed as service codes, costed without fee schedules to price them."""
+class PricingNeededError(FeeScheduleError):
+    """A plan of care billed as service codes, costed without fee schedules to price them.
+
+    A :class:`~coverage.engine.billed_services.FeeScheduleError` like every other visit that cannot be
+    priced, so an entry point catches the one type.
+    """
 
     def __init__(self) -> None:
         super().__init__("a visit is billed as service codes with no visit rate: give the fee schedules to price it")
