@@ -84,13 +84,20 @@ def estimate(
         check_year_to_date(plan, so_far)  # shared buckets: the in-network figures are the ones used
     if not care.in_network:
         check_year_to_date(terms.plan, terms.so_far, which="the plan's out-of-network")
+    slots = schedule(care)  # the same for the pricer, the plan and a second insurance
     prices = None
     if care.priced_from_codes:
         if fees is None:
             raise PricingNeededError
-        prices = fees.price(plan, care, schedule(care))
+        prices = fees.price(plan, care, slots)
     visits, notices = project(
-        terms.plan, care, terms.so_far, covers=terms.covers, balance_billing=terms.balance_billing, prices=prices
+        terms.plan,
+        care,
+        terms.so_far,
+        slots=slots,
+        covers=terms.covers,
+        balance_billing=terms.balance_billing,
+        prices=prices,
     )
     if secondary is not None:
         check_year_to_date(secondary.plan, secondary.accumulators, which="the secondary plan's")
@@ -99,6 +106,7 @@ def estimate(
             secondary.plan,
             in_network,
             secondary.accumulators,
+            slots=slots,
             covers=secondary.plan.covers_visits and not medicaid_refuses(secondary.plan, care),
             balance_billing=False,
             only=frozenset(position for position, visit in enumerate(visits) if visit.covered),
@@ -111,7 +119,7 @@ def estimate(
             pays_excess_charges=secondary.pays_excess_charges,
             writes_off_balance_bill=medicaid_forbids_balance_bill(secondary.plan, care),
         )
-        said = [*secondary_notices(secondary, care), *as_primary.notices]
+        said = [*secondary_notices(secondary, care, slots[0]), *as_primary.notices]
         notices = _with_secondary_milestones(notices, said, secondary.plan)
     total, ot_total, pt_total = _totals(visits, care)
     return Estimate(

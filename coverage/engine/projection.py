@@ -15,18 +15,14 @@ from coverage.engine.cost_sharing import share_of_visit
 from coverage.engine.money import ZERO
 from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import Notice
-from coverage.engine.participation import (
-    balance_bill,
-    excess_charge,
-    medicaid_refuses,
-)
+from coverage.engine.participation import balance_bill, excess_charge, medicaid_refuses
 from coverage.engine.plans import Plan
-from coverage.engine.schedule import ScheduledVisit, plan_year_start_on_or_before, schedule
+from coverage.engine.schedule import ScheduledVisit, plan_year_start_on_or_before
 from coverage.engine.visit_amounts import VisitAmounts
 from coverage.engine.visit_cost import VisitCost
 from coverage.engine.visit_limits import limit_refusal, takes_a_place
 from coverage.engine.visit_pricing import CoursePrices
-from coverage.engine.year_state import LimitDenials, YearState
+from coverage.engine.year_state import YearState
 
 #: The visits of a walk, validated together (one call for all of them).
 _VISITS = TypeAdapter(list[VisitCost])
@@ -44,6 +40,7 @@ def project(
     care: CarePlan,
     so_far: Accumulators,
     *,
+    slots: Sequence[ScheduledVisit],
     covers: bool,
     balance_billing: bool,
     only: frozenset[int] | None = None,
@@ -52,8 +49,9 @@ def project(
 ) -> Projection:
     """Walk the schedule under ``plan``'s terms: the engine's one loop.
 
-    ``covers`` False makes every visit self-pay; ``balance_billing`` adds the clinic's billed
-    charge above the allowed amount to each covered visit (out of network). With ``only``, the
+    ``slots`` is ``care``'s schedule (:func:`coverage.engine.schedule.schedule`), worked out once by the
+    caller for every run over it. ``covers`` False makes every visit self-pay; ``balance_billing`` adds
+    the clinic's billed charge above the allowed amount to each covered visit (out of network). With ``only``, the
     visits at other schedule positions are passed over: not covered, and counted toward nothing
     (a secondary plan sees only the visits the primary covered). ``allowed`` gives each visit's
     allowed amount by schedule position (a secondary plan works on the primary's); else it is the
@@ -62,7 +60,14 @@ def project(
     gives the amounts and lines of the visits priced from their codes (None where a rate was typed).
     """
     run = _Projection(
-        plan, care, covers=covers, balance_billing=balance_billing, only=only, allowed=allowed, prices=prices
+        plan,
+        care,
+        slots,
+        covers=covers,
+        balance_billing=balance_billing,
+        only=only,
+        allowed=allowed,
+        prices=prices,
     )
     year = YearState.opening(plan, plan_year_start_on_or_before(care.start_date, plan.plan_year_start), so_far)
     run.already_met(year)
@@ -87,6 +92,7 @@ class _Projection:
         self,
         plan: Plan,
         care: CarePlan,
+        slots: Sequence[ScheduledVisit],
         *,
         covers: bool,
         balance_billing: bool,
@@ -100,8 +106,7 @@ class _Projection:
         self.only = only
         self.covers = covers
         self.balance_billing = balance_billing
-        self.non_participating = self.amounts.non_participating
-        self.slots = schedule(care)
+        self.slots = slots
         self.visits: list[dict[str, object]] = []  # each visit's fields, validated together at the end
         self.notices: list[tuple[int, Notice]] = []
         first = self.slots[0]
@@ -167,7 +172,7 @@ class _Projection:
     ) -> Decimal:
         """What the clinic bills above the allowed amount: a Part B excess charge, or its charge out of network."""
         billed = course.billed_rate
-        if self.non_participating:
+        if self.amounts.non_participating:
             if year.first_time("non_participating", slot.discipline):
                 at = (slot.discipline, slot.course_index + 1, slot.date)
                 self.notices.extend((position, n) for n in payer_notices.non_participation(*at, allowed, billed))
@@ -182,13 +187,7 @@ class _Projection:
         own = None if priced is None else priced.allowed  # a priced visit's self-pay price: its full amount
         price = course.self_pay(slot.course_index, out_of_network=not self.care.in_network, allowed=own)
         if reason.is_limit:
-            limit_name = reason.discipline or "combined therapy"
-            denial = year.denials.get(limit_name)
-            if denial is None:
-                at = (position, slot.discipline, slot.course_index + 1, slot.date)
-                denial = year.denials[limit_name] = LimitDenials(*at, limit_name, reason.limit or 0)
-            denial.visits += 1
-            denial.cost += price
+            year.deny(position, slot, reason, price)
         self.visits.append(
             {
                 **figured,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -28,28 +27,7 @@ def visit_offset(index: int, visits_per_week: int) -> int:
 
 
 def schedule(care: CarePlan) -> tuple[ScheduledVisit, ...]:
-    """Every visit of the plan of care in date order; on one date OT comes before PT.
-
-    The last few plans of care asked about are remembered (an estimate, its secondary plan and the
-    pricer ask about the same one): a plan of care is frozen, so its schedule never changes.
-    """
-    found = _SCHEDULES.get(id(care))
-    if found is not None and found[0] is care:
-        return found[1]
-    visits = _schedule(care)
-    with _REMEMBERING:  # the page's sessions run in threads
-        if len(_SCHEDULES) >= _REMEMBERED:
-            _SCHEDULES.pop(next(iter(_SCHEDULES)))
-        _SCHEDULES[id(care)] = (care, visits)
-    return visits
-
-
-_REMEMBERED = 8
-_REMEMBERING = threading.Lock()
-_SCHEDULES: dict[int, tuple[CarePlan, tuple[ScheduledVisit, ...]]] = {}
-
-
-def _schedule(care: CarePlan) -> tuple[ScheduledVisit, ...]:
+    """Every visit of the plan of care in date order; on one date OT comes before PT."""
     visits = [
         ScheduledVisit(care.start_date + timedelta(days=visit_offset(k, course.visits_per_week)), discipline, k)
         for discipline in DISCIPLINES

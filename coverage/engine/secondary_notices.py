@@ -6,13 +6,12 @@ from coverage.engine import payer_notices
 from coverage.engine.care import CarePlan
 from coverage.engine.notices import Notice
 from coverage.engine.participation import medicaid_refuses
-from coverage.engine.schedule import plan_year_start_on_or_before, schedule
+from coverage.engine.schedule import ScheduledVisit, plan_year_start_on_or_before
 from coverage.engine.secondary import Secondary
 
 
-def secondary_notices(secondary: Secondary, care: CarePlan) -> list[Notice]:
-    """At the first visit: Medicaid pays nothing at a clinic that does not accept it; Plan G's deductible."""
-    first = schedule(care)[0]
+def secondary_notices(secondary: Secondary, care: CarePlan, first: ScheduledVisit) -> list[Notice]:
+    """At the ``first`` visit: Medicaid pays nothing at a clinic that does not accept it; Plan G's deductible."""
     at = (first.discipline, first.course_index + 1, first.date)
     plan, so_far = secondary.plan, secondary.accumulators
     said = []

@@ -20,8 +20,9 @@ from decimal import Decimal
 
 from coverage.engine.care import Accumulators
 from coverage.engine.money import ZERO
+from coverage.engine.not_covered import WhyNotCovered
 from coverage.engine.plans import Discipline, Plan
-from coverage.engine.schedule import next_plan_year_start
+from coverage.engine.schedule import ScheduledVisit, next_plan_year_start
 
 
 @dataclass
@@ -115,6 +116,16 @@ class YearState:
             self.own_oop_room -= patient
         if self.family_oop_room is not None:
             self.family_oop_room -= patient
+
+    def deny(self, position: int, slot: ScheduledVisit, reason: WhyNotCovered, price: Decimal) -> None:
+        """Count a visit a limit refused (``reason``) and what it costs, toward that limit's notice."""
+        limit_name = reason.discipline or "combined therapy"
+        denial = self.denials.get(limit_name)
+        if denial is None:
+            at = (position, slot.discipline, slot.course_index + 1, slot.date)
+            denial = self.denials[limit_name] = LimitDenials(*at, limit_name, reason.limit or 0)
+        denial.visits += 1
+        denial.cost += price
 
     def first_time(self, flag: str, discipline: Discipline) -> bool:
         """True the first time ``flag`` is raised for ``discipline`` this plan year."""
