@@ -210,7 +210,7 @@ class CarePlan(BaseModel):
     def priced_from_codes(self) -> bool:
         """Whether any visit is priced from its codes rather than a typed rate."""
         return any(
-            course.visit_rate is None or (course.eval_services and course.eval_rate is None)
+            course.visit_rate is None or course.typed_rate(0) is None  # a regular visit, or the evaluation
             for course in (self.ot, self.pt)
             if course is not None
         )
