@@ -19,9 +19,10 @@ import numpy as np
 
 from coverage.engine.billed_services import FeeScheduleError
 from coverage.engine.care import CarePlan
-from coverage.engine.participation import excess_charge, non_participating_allowed
+from coverage.engine.participation import excess_charge
 from coverage.engine.plan_table import Cents, PlanTable, cents
 from coverage.engine.schedule import ScheduledVisit
+from coverage.engine.visit_amounts import at_the_clinic
 from coverage.engine.visit_pricing import CoursePrices, Pricer, PricingNeededError
 
 _NO_PRICES = CoursePrices(visits=(), source="")
@@ -86,7 +87,8 @@ def _rows(
             assert course is not None  # the schedule only holds visits of courses in the plan of care
             one = prices.visits[position] if prices.visits else None
             full: Decimal = course.allowed(visit.course_index) if one is None else one.allowed
-            cut = full if one is not None and prices.includes_non_participation else non_participating_allowed(full)
+            taken = one is not None and prices.includes_non_participation
+            cut = at_the_clinic(full, non_participating=True, already_taken=taken)
             allowed[row, position] = cents(full)
             reduced[row, position] = cents(cut)
             excess[row, position] = cents(excess_charge(cut, course.billed_rate))

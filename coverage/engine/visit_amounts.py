@@ -44,10 +44,17 @@ class VisitAmounts:
         priced = self.priced(position)
         if priced is not None:
             assert self.prices is not None
-            if self.non_participating and not self.prices.includes_non_participation:
-                return non_participating_allowed(priced.allowed)
-            return priced.allowed
+            taken = self.prices.includes_non_participation
+            return at_the_clinic(priced.allowed, non_participating=self.non_participating, already_taken=taken)
         amount = course.typed_rate(visit_index)
         if amount is None:
             raise PricingNeededError
-        return non_participating_allowed(amount) if self.non_participating else amount
+        return at_the_clinic(amount, non_participating=self.non_participating, already_taken=False)
+
+
+def at_the_clinic(amount: Decimal, *, non_participating: bool, already_taken: bool) -> Decimal:
+    """A visit's amount at the clinic's standing: 95 % of it when not participating with Original Medicare.
+
+    Not taken again when the priced lines ``already_taken`` the 95 %, line by line (Medicare's own lines).
+    """
+    return non_participating_allowed(amount) if non_participating and not already_taken else amount
