@@ -28,6 +28,7 @@ from coverage.engine.plans import DISCIPLINES
 from coverage.engine.validation import field_problems
 from coverage.engine.year_cost import RankOrder
 from coverage.forms.estimate_form import FormError
+from coverage.forms.link_pricing import link_prices_from_codes, pricing_link_params
 from coverage.forms.request import default_codes, default_course, default_start
 from coverage.forms.share_link import ShareLinkError
 from coverage.forms.visit_codes import FROM_CODES, TYPED_RATE, pricing_of, read_locality
@@ -176,10 +177,7 @@ def compare_link_params(request: CompareRequest) -> dict[str, str]:
             continue
         name = discipline.lower()
         params[name] = f"{course.visits_per_week}x{course.weeks}"
-        if pricing_of(course) == FROM_CODES:  # the estimate link's names (coverage/forms/link_pricing.py)
-            params[f"{name}_services"] = format_services(course.services)
-            params[f"{name}_eval_services"] = format_services(course.eval_services)  # blank: no evaluation
-        else:
+        if pricing_of(course) != FROM_CODES:  # codes: see pricing_link_params below
             params[f"{name}_rate"] = cell_text(course.visit_rate)
             params[f"{name}_eval"] = cell_text(course.eval_rate)  # blank: no evaluation, not the default one
         if course.self_pay_rate is not None:
@@ -188,8 +186,7 @@ def compare_link_params(request: CompareRequest) -> dict[str, str]:
         name: cell_text(getattr(request.so_far, name)) for name in _SO_FAR_MONEY if getattr(request.so_far, name)
     }
     params |= {name: str(getattr(request.so_far, name)) for name in _SO_FAR_COUNTS if getattr(request.so_far, name)}
-    if request.care.medicare_locality:
-        params["locality"] = request.care.medicare_locality
+    params |= pricing_link_params(request.care)  # the codes and the locality, in the estimate link's names
     params["top"] = str(request.top)
     if request.order is not RankOrder.COURSE:
         params["order"] = request.order.value
@@ -240,5 +237,5 @@ def _link_courses(params: Mapping[str, str], values: dict[str, Any]) -> None:
         for suffix in ("rate", "eval", "self_pay", "services", "eval_services"):
             if f"{name}_{suffix}" in params:
                 values[key(f"{name}_{suffix}")] = params[f"{name}_{suffix}"]
-        from_codes = f"{name}_services" in params and not params.get(f"{name}_rate", "").strip()
+        from_codes = link_prices_from_codes(params, name)
         values[key(f"{name}_pricing")] = FROM_CODES if from_codes else TYPED_RATE

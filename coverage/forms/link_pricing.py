@@ -36,13 +36,18 @@ SESSION_PARAMS = ("co_treatment_minutes", "co_treatment_pt_minutes")
 PRICING_PARAMS = (*CODE_PARAMS, LOCALITY, *SESSION_PARAMS)
 
 
+def link_prices_from_codes(params: Mapping[str, str], name: str) -> bool:
+    """Whether a link's ``name`` course (``pt``, ``ot``) is priced from its codes: codes and no typed rate."""
+    return f"{name}_services" in params and not params.get(f"{name}_rate", "").strip()
+
+
 def pricing_link_values(
     params: Mapping[str, str], values: dict[str, Any], count: Callable[[str, str], int | None]
 ) -> None:
     """Put the link's pricing parameters into the form ``values`` (``count`` reads a whole number or blank)."""
     for discipline in DISCIPLINES:
         name = discipline.lower()
-        from_codes = f"{name}_services" in params and not params.get(f"{name}_rate", "").strip()
+        from_codes = link_prices_from_codes(params, name)
         values[f"{name}_{PRICING}"] = FROM_CODES if from_codes else TYPED_RATE
         for field in ("services", "eval_services", "minutes"):
             if course_key(discipline, field) in params:
