@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -110,15 +111,21 @@ def add_code_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def minutes_once(pairs: Sequence[tuple[str, int]], option: str) -> dict[str, int]:
+    """The repeated ``option`` (``--minutes CODE=MIN``) as a mapping; a code given twice is refused, never dropped."""
+    codes = [code for code, _ in pairs]
+    twice = sorted({code for code in codes if codes.count(code) > 1})
+    if twice:
+        raise ServiceNotationError(f"{option} gives {', '.join(twice)} more than once: give each code once")
+    return dict(pairs)
+
+
 def course_fields(args: argparse.Namespace, name: str) -> dict[str, Any]:
     """What the ``--<name>-...`` options say of one course's visits, as :class:`Course` fields."""
     default_rate, default_eval, label = _DEFAULTS[name]
     services: tuple[Service, ...] = getattr(args, f"{name}_services") or ()
     eval_services: tuple[Service, ...] = getattr(args, f"{name}_eval_services") or ()
-    minutes: list[tuple[str, int]] = getattr(args, f"{name}_minutes")
-    twice = sorted({code for code, _ in minutes if [c for c, _ in minutes].count(code) > 1})
-    if twice:
-        raise UsageError(f"--{name}-minutes gives {', '.join(twice)} more than once: give each code once")
+    minutes = tuple(minutes_once(getattr(args, f"{name}_minutes"), f"--{name}-minutes").items())
     rate: Decimal | None = getattr(args, f"{name}_rate")
     by_codes = rate is None and bool(services or minutes)
     if getattr(args, f"{name}_visit_minutes") is not None and not by_codes:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from coverage.catalog.fee_sources import fee_schedules_path, load_fee_schedules
-from coverage.cli.code_options import timed_minutes
+from coverage.cli.code_options import minutes_once, timed_minutes
 from coverage.engine.billed_services import THERAPIES, parse_services
 from coverage.engine.money import format_money
 from coverage.engine.pricing_settings import UNIT_RULES, parse_fee_schedule_setting
@@ -82,15 +82,6 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _minutes_once(args: argparse.Namespace) -> dict[str, int]:
-    """The ``--minutes`` pairs as a mapping; a code given twice is refused, never one of them dropped."""
-    minute_codes = [code for code, _ in args.minutes]
-    repeated = sorted({code for code in minute_codes if minute_codes.count(code) > 1})
-    if repeated:
-        raise ServiceNotationError(f"--minutes gives {', '.join(repeated)} more than once: give each code once")
-    return dict(args.minutes)
-
-
 def _clinic_schedules(args: argparse.Namespace, setting_kind: str) -> ClinicFeeSchedules | None:
     """The clinic's schedules (only read for a schedule id): ``--fee-schedules``, else beside ``--plans``."""
     if setting_kind != "clinic":
@@ -126,7 +117,7 @@ def run_price_visit(args: argparse.Namespace) -> int:
         day = price_visit(  # the core the dashboard's "Price a visit" panel shares (coverage/fees/visit_lookup.py)
             [service for text in args.service for service in parse_services(text)],
             medicare=load_medicare_fee_schedule(args.pfs),
-            minutes=_minutes_once(args),
+            minutes=minutes_once(args.minutes, "--minutes"),
             unit_rule=args.unit_rule,
             therapy=args.therapy,
             assistant=args.assistant,
