@@ -38,8 +38,9 @@ class ServiceNotationError(FeeScheduleError):
     """Service codes written in a way that cannot be read, such as ``97110y2``."""
 
 
-_CODE = re.compile(r"[0-9A-Z]{5}")
-_MODIFIER = re.compile(r"[0-9A-Z]{2}")
+#: A billing code (CPT, HCPCS) and a modifier, as written everywhere a code is read (``fullmatch``).
+CODE = re.compile(r"[0-9A-Z]{5}")
+MODIFIER = re.compile(r"[0-9A-Z]{2}")
 
 
 class Service(BaseModel):
@@ -77,9 +78,9 @@ def parse_service(text: str) -> Service:
     """One service such as ``97110x2`` or ``97110-CQ``; raises :class:`ServiceNotationError` naming the bad part."""
     shown = text.strip()
     code, modifier, units = (piece.strip() if piece is not None else None for piece in _parts(shown.upper()))
-    if not code or not _CODE.fullmatch(code):
+    if not code or not CODE.fullmatch(code):
         raise ServiceNotationError(f"'{shown}': the code '{code}' is not five digits or letters, such as 97110")
-    if modifier is not None and not _MODIFIER.fullmatch(modifier):
+    if modifier is not None and not MODIFIER.fullmatch(modifier):
         raise ServiceNotationError(f"'{shown}': the modifier '{modifier}' is not two digits or letters, such as CQ")
     if units is not None and (not units.isdigit() or not 1 <= int(units) <= MAX_UNITS):
         raise ServiceNotationError(f"'{shown}': the units '{units}' are not a whole number from 1 to {MAX_UNITS}")

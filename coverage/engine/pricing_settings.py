@@ -26,7 +26,8 @@ from coverage.engine.money import HUNDRED
 
 #: The highest percentage of Medicare a plan may pay (10 times Medicare); more is surely a typo.
 MAX_PERCENT = Decimal(1000)
-_SCHEDULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+#: A fee schedule's id, in plans.csv's ``fee_schedule`` and fee_schedules.csv's ``schedule_id`` alike.
+SCHEDULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _MEDICARE_PERCENT = re.compile(r"^medicare\s*:\s*(?P<percent>.*?)\s*%?$", re.IGNORECASE)
 
 
@@ -66,7 +67,7 @@ def parse_fee_schedule_setting(text: str) -> FeeScheduleSetting:
                 f"'{value}': the percentage of Medicare must be above 0 and at most {MAX_PERCENT}, such as medicare:110"
             )
         return FeeScheduleSetting(kind="medicare", percent=percent)
-    if not _SCHEDULE_ID.match(value):
+    if not SCHEDULE_ID.match(value):
         raise FeeScheduleError(
             f"'{value}' is not a fee schedule: leave it blank, or write medicare, medicare:110 or a schedule id"
         )

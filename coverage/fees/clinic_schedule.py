@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.engine.billed_services import CODE, MODIFIER
 from coverage.engine.money import MoneyError, format_money, parse_money
 from coverage.engine.plans import FORMULA_STARTS
+from coverage.engine.pricing_settings import SCHEDULE_ID
 from coverage.fees.problems import CodeNotInScheduleError, FeeScheduleFileError, FileProblem, UnknownScheduleError
 
 COLUMNS = ("schedule_id", "code", "modifier", "rate", "notes")
-_SCHEDULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_CODE = re.compile(r"^[0-9A-Z]{5}$")
-_MODIFIER = re.compile(r"^([0-9A-Z]{2})?$")
 
 
 class FeeScheduleRow(BaseModel):
@@ -83,13 +81,13 @@ class ClinicFeeSchedules(BaseModel):
 def _row(cells: dict[str, str], line: int, problems: list[FileProblem]) -> FeeScheduleRow | None:
     before = len(problems)
     schedule_id, code, modifier = cells["schedule_id"], cells["code"].upper(), cells["modifier"].upper()
-    if not _SCHEDULE_ID.match(schedule_id):
+    if not SCHEDULE_ID.match(schedule_id):
         problems.append(FileProblem(line, "schedule_id", f"'{schedule_id}' is not an id such as acme-2026"))
     elif schedule_id.lower().startswith("medicare"):
         problems.append(FileProblem(line, "schedule_id", f"'{schedule_id}': ids starting 'medicare' are Medicare's"))
-    if not _CODE.match(code):
+    if not CODE.fullmatch(code):
         problems.append(FileProblem(line, "code", f"'{cells['code']}' is not five digits or letters, such as 97110"))
-    if not _MODIFIER.match(modifier):
+    if modifier and not MODIFIER.fullmatch(modifier):
         problems.append(FileProblem(line, "modifier", f"'{cells['modifier']}' is not blank or two letters (CQ)"))
     rate = Decimal(0)
     try:
