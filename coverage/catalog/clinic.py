@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from coverage.engine.care import MedicareParticipation
+from coverage.engine.pricing_settings import LOCALITY_ID
 from coverage.engine.text import OneLine
 from coverage.engine.validation import field_problems
 
@@ -63,7 +64,7 @@ class Clinic(BaseModel):
     accepts_medicaid: bool = Field(default=True, description="true when the clinic is enrolled with Medicaid")
     medicare_locality: str = Field(
         default="",
-        pattern=r"^(\d{5}-\d{2})?$",
+        pattern=rf"^({LOCALITY_ID.pattern})?$",
         description="the clinic's Medicare locality as <MAC>-<locality>, such as 10112-00; blank: national amounts",
     )
 

@@ -26,6 +26,8 @@ from coverage.engine.money import HUNDRED
 
 #: The highest percentage of Medicare a plan may pay (10 times Medicare); more is surely a typo.
 MAX_PERCENT = Decimal(1000)
+#: A Medicare locality as ``<MAC>-<locality>`` (``10112-00``), as clinic.toml, the page and the link write it.
+LOCALITY_ID = re.compile(r"\d{5}-\d{2}")
 #: A fee schedule's id, in plans.csv's ``fee_schedule`` and fee_schedules.csv's ``schedule_id`` alike.
 SCHEDULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _MEDICARE_PERCENT = re.compile(r"^medicare\s*:\s*(?P<percent>.*?)\s*%?$", re.IGNORECASE)

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from coverage.engine.billed_services import ServiceNotationError, parse_services
 from coverage.engine.care import Course
+from coverage.engine.pricing_settings import LOCALITY_ID
 
 FROM_CODES, TYPED_RATE = "codes", "rate"
 PRICING_CHOICES = (FROM_CODES, TYPED_RATE)
@@ -30,7 +31,6 @@ LOCALITY, CO_TREATMENT = "locality", "co_treatment"
 CO_TREATMENT_KEYS = (CO_TREATMENT, "co_treatment_minutes", "co_treatment_pt_minutes")
 #: The most minutes of one visit (six hours), as :class:`~coverage.engine.care.Course` takes them.
 MAX_VISIT_MINUTES = 360
-_LOCALITY = re.compile(r"\d{5}-\d{2}")
 _MINUTES_PART = re.compile(r"\s*(?P<code>[0-9A-Za-z]{5})\s*=\s*(?P<minutes>[0-9]{1,3})\s*")
 
 
@@ -70,7 +70,7 @@ def read_locality(text: str) -> str | None:
     value = text.strip()
     if not value:
         return None
-    if not _LOCALITY.fullmatch(value):
+    if not LOCALITY_ID.fullmatch(value):
         raise ValueError(f"'{value}' is not a Medicare locality as <MAC>-<locality>, such as 10112-00")
     return value
 
