@@ -12,7 +12,7 @@ import streamlit as st
 
 from app_pages.components.shared import escape_markdown, money_md
 from coverage import format_money
-from coverage.engine.billed_services import FeeScheduleError, parse_services
+from coverage.engine.billed_services import FeeScheduleError, code_label, parse_services
 from coverage.engine.pricing_settings import UnitRule
 from coverage.fees.course_pricing import FeeSources
 from coverage.fees.visit_lookup import price_visit
@@ -67,7 +67,7 @@ def _price(fees: FeeSources) -> None:
         st.caption(escape_markdown(f"Priced from {day.schedule}."))
         rows = [
             {
-                "Code": f"{x.code}-{x.modifier}" if x.modifier else x.code,
+                "Code": code_label(x.code, x.modifier),
                 "Units": x.units,
                 "Amount": format_money(x.amount),
                 "How": x.how,

@@ -17,7 +17,7 @@ from typing import Any
 
 from coverage.catalog.fee_sources import fee_schedules_path, load_fee_schedules
 from coverage.cli.code_options import minutes_once, timed_minutes
-from coverage.engine.billed_services import THERAPIES, parse_services
+from coverage.engine.billed_services import THERAPIES, code_label, parse_services
 from coverage.engine.money import format_money
 from coverage.engine.pricing_settings import UNIT_RULES, parse_fee_schedule_setting
 from coverage.fees.clinic_schedule import ClinicFeeSchedules
@@ -103,7 +103,7 @@ def _print(day: DayPrice, *, as_json: bool) -> None:
     if day.national:
         print("No locality given: these are the national amounts (every GPCI 1); give --locality for the clinic's.")
     for x in day.lines:
-        code = f"{x.code}-{x.modifier}" if x.modifier else x.code
+        code = code_label(x.code, x.modifier)
         print(f"  {code:<9} x{x.units:<2} {format_money(x.amount):>10}   {x.how}")
     print(f"Allowed amount: {format_money(day.total)}")
 

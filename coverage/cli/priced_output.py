@@ -5,6 +5,7 @@ Money is exact as in :mod:`coverage.cli.output`: "$26.83" in text, the string "2
 
 from __future__ import annotations
 
+from coverage.engine.billed_services import code_label
 from coverage.engine.course_estimate import Estimate, VisitCost
 from coverage.engine.money import format_money
 from coverage.engine.visit_pricing import PricedCode
@@ -94,5 +95,5 @@ def print_range(spread: EstimateRange | None) -> None:
 def print_lines(visit: VisitCost) -> None:
     """A priced visit's code lines under its row of the visit table."""
     for x in visit.lines:
-        code = f"{x.code}-{x.modifier}" if x.modifier else x.code
+        code = code_label(x.code, x.modifier)
         print(f"      {code:<9} x{x.units:<2} {format_money(x.amount):>9}   {x.how}")

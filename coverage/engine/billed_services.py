@@ -58,9 +58,13 @@ class Service(BaseModel):
         return self.modifier in ASSISTANT_MODIFIERS
 
     def __str__(self) -> str:
-        modifier = f"-{self.modifier}" if self.modifier else ""
         units = f"x{self.units}" if self.units != 1 else ""
-        return f"{self.code}{modifier}{units}"
+        return f"{code_label(self.code, self.modifier)}{units}"
+
+
+def code_label(code: str, modifier: str = "") -> str:
+    """The code as billed: ``'97110'``, or ``'97110-CQ'`` with a modifier."""
+    return f"{code}-{modifier}" if modifier else code
 
 
 def _parts(part: str) -> tuple[str, str | None, str | None]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from coverage.catalog.clinic import EXAMPLE_CLINIC, Clinic
+from coverage.engine.billed_services import code_label
 from coverage.engine.course_estimate import Estimate, Totals, VisitCost
 from coverage.engine.money import ZERO, format_money
 from coverage.engine.notices import format_day
 from coverage.forms.verification import Verification
 from coverage.printouts.pdf_document import Document
-from coverage.views.code_names import code_label
 from coverage.views.disclosure import disclosure
 from coverage.views.front_desk_panel import front_desk
 from coverage.views.plan_terms import care_plan, network_and_secondary, plan_rules, year_to_date

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from coverage.catalog.clinic import EXAMPLE_CLINIC, Clinic
+from coverage.engine.billed_services import code_label
 from coverage.engine.course_estimate import Estimate
 from coverage.engine.money import format_money
 from coverage.engine.notices import format_day
 from coverage.printouts.good_faith import GoodFaithEstimate, good_faith_estimate
 from coverage.printouts.pdf_document import Document
-from coverage.views.code_names import code_label
 from coverage.views.disclosure import NO_SURPRISES_PHONE, NO_SURPRISES_WEBSITE
 
 TITLE = "Good Faith Estimate for health care items and services"

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from coverage.engine.billed_services import code_label
+
 
 class RatesFileError(Exception):
     """An in-network rates file that cannot be read at all (missing, not JSON, cut short, a URL)."""
@@ -39,7 +41,7 @@ class RateProblem:
     message: str
 
     def __str__(self) -> str:
-        code = f"{self.code}-{self.modifier}" if self.modifier else self.code
+        code = code_label(self.code, self.modifier)
         return f"{self.file}: {code}: {self.message}" if code else f"{self.file}: {self.message}"
 
 

@@ -116,8 +116,3 @@ def code_name(code: str, modifier: str = "") -> str:
     name = CODE_NAMES.get(code, code)
     by_assistant = ASSISTANT_MODIFIERS.get(modifier.upper())
     return f"{name}, {by_assistant}" if by_assistant else name
-
-
-def code_label(code: str, modifier: str = "") -> str:
-    """The code as billed: ``'97110'``, or ``'97110-CQ'`` with a modifier."""
-    return f"{code}-{modifier}" if modifier else code

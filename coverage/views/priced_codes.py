@@ -14,11 +14,12 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.engine.billed_services import code_label
 from coverage.engine.course_estimate import Estimate, VisitCost
 from coverage.engine.money import ZERO, format_money
 from coverage.engine.plans import Discipline
 from coverage.engine.visit_pricing import CoursePrices, PricedCode
-from coverage.views.code_names import code_label, code_name
+from coverage.views.code_names import code_name
 from coverage.views.plan_terms import count_of
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from coverage.engine.billed_services import code_label
 from coverage.engine.course_estimate import Estimate
 from coverage.engine.money import format_money
 from coverage.engine.plans import Plan
@@ -55,9 +56,7 @@ def priced_visits(result: Estimate) -> tuple[PricedVisitWords, ...]:
         if not visit.lines or kind in found:
             continue
         lines = tuple(
-            PricedLine(
-                code=f"{x.code}-{x.modifier}" if x.modifier else x.code, units=x.units, amount=x.amount, how=x.how
-            )
+            PricedLine(code=code_label(x.code, x.modifier), units=x.units, amount=x.amount, how=x.how)
             for x in visit.lines
         )
         title = f"{visit.discipline} {'evaluation' if visit.is_evaluation else 'regular visit'} ({visit.visit_number})"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from coverage import CarePlan, Course, estimate
+from coverage.engine.billed_services import code_label
 from coverage.engine.care import MedicareParticipation
 from coverage.fees.clinic_schedule import parse_fee_schedules_csv
 from coverage.fees.course_pricing import FeeSources
-from coverage.views.code_names import CODE_NAMES, code_label, code_name
+from coverage.views.code_names import CODE_NAMES, code_name
 from coverage.views.explain import explain_visit
 from coverage.views.priced_codes import fee_schedule_words, priced_kinds
 from tests.builders import plan
