@@ -15,7 +15,8 @@ import streamlit as st
 from app_pages.components.paths import plans_csv_path
 from app_pages.components.shared import escape_markdown, file_stamp
 from app_pages.components.take_home import clinic_settings
-from coverage.catalog.fee_sources import clinic_fee_sources, fee_schedules_path
+from coverage.catalog.fee_schedule_store import fee_schedules_path
+from coverage.catalog.fee_sources import clinic_fee_sources
 from coverage.engine.billed_services import FeeScheduleError
 from coverage.engine.service_codes import SERVICE_NAMES
 from coverage.fees.course_pricing import FeeSources

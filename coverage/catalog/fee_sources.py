@@ -15,8 +15,6 @@ from coverage.catalog.fee_schedule_store import fee_schedules_path, load_fee_sch
 from coverage.fees.course_pricing import FeeSources
 from coverage.fees.pfs_files import load_medicare_fee_schedule
 
-__all__ = ["clinic_fee_sources", "fee_schedules_path", "load_fee_schedules"]
-
 
 def clinic_fee_sources(plans_csv: str | Path, clinic: Clinic, *, locality: str | None = None) -> FeeSources:
     """Medicare's fee schedule, the clinic's own schedules and its locality (``locality`` overrides it)."""

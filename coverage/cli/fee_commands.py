@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coverage.catalog.fee_sources import fee_schedules_path, load_fee_schedules
+from coverage.catalog.fee_schedule_store import fee_schedules_path, load_fee_schedules
 from coverage.cli.code_options import minutes_once, timed_minutes
 from coverage.engine.billed_services import THERAPIES, code_label, parse_services
 from coverage.engine.money import format_money
