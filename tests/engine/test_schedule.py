@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from coverage.engine.schedule import plan_year_start_on_or_before, schedule, visit_offset
 from tests.builders import MONDAY, care, course
@@ -60,3 +62,32 @@ def test_both_courses_merge_in_date_order_with_ot_first_on_a_shared_day() -> Non
 def test_the_plan_year_is_the_one_that_began_on_or_before_the_day(day: date, month_day: str, start: date) -> None:
     """A day belongs to the plan year whose start is the latest one not after it."""
     assert plan_year_start_on_or_before(day, month_day) == start
+
+
+@settings(max_examples=80)
+@given(
+    start=st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31)),
+    ot=st.none() | st.tuples(st.integers(1, 7), st.integers(1, 20)),
+    pt=st.none() | st.tuples(st.integers(1, 7), st.integers(1, 20)),
+)
+def test_the_schedule_is_every_course_visit_at_its_offset_in_date_order_ot_first(
+    start: date, ot: tuple[int, int] | None, pt: tuple[int, int] | None
+) -> None:
+    """Each course's visit k falls visit_offset(k) days after the start; by date, OT before PT on a day."""
+    assume(ot is not None or pt is not None)
+    plan_of_care = care(
+        start,
+        ot=None if ot is None else course(*ot, "90"),
+        pt=None if pt is None else course(*pt, "80"),
+    )
+    expected = sorted(
+        (start + timedelta(days=visit_offset(k, per_week)), rank, discipline, k)
+        for rank, (discipline, shape) in enumerate((("OT", ot), ("PT", pt)))
+        if shape is not None
+        for per_week in (shape[0],)
+        for k in range(shape[0] * shape[1])
+    )
+
+    got = schedule(plan_of_care)
+
+    assert [(v.date, v.discipline, v.course_index) for v in got] == [(d, name, k) for d, _, name, k in expected]
