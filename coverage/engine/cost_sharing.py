@@ -21,11 +21,7 @@ class Share(NamedTuple):
     copay: Decimal
     coinsurance: Decimal
     copay_charged: Decimal  # the copay before the cap: decides one-copay-per-day
-
-    @property
-    def patient_pays(self) -> Decimal:
-        """Deductible + copay + coinsurance actually paid."""
-        return self.to_deductible + self.copay + self.coinsurance
+    patient_pays: Decimal  # deductible + copay + coinsurance actually paid
 
 
 def share_of_visit(
@@ -67,8 +63,9 @@ def _capped(
     deductible: Decimal, copay: Decimal, coinsurance: Decimal, oop_room: Decimal | None, *, copay_first: bool
 ) -> Share:
     """Pay the charged parts in the order they were charged until the out-of-pocket room runs out."""
-    if oop_room is None or deductible + copay + coinsurance <= oop_room:
-        return Share(deductible, copay, coinsurance, copay)
+    charged = deductible + copay + coinsurance
+    if oop_room is None or charged <= oop_room:
+        return Share(deductible, copay, coinsurance, copay, charged)
     room = oop_room
     if copay_first:
         paid_copay = min(copay, room)
@@ -77,4 +74,4 @@ def _capped(
         paid_deductible = min(deductible, room)
         paid_copay = min(copay, room - paid_deductible)
     paid_coinsurance = min(coinsurance, room - paid_deductible - paid_copay)
-    return Share(paid_deductible, paid_copay, paid_coinsurance, copay)
+    return Share(paid_deductible, paid_copay, paid_coinsurance, copay, paid_deductible + paid_copay + paid_coinsurance)

@@ -111,6 +111,7 @@ def estimate(
             balance_billing=False,
             only=frozenset(position for position, visit in enumerate(visits) if visit.covered),
             allowed=[visit.allowed for visit in visits],
+            prices=prices,  # a priced visit the secondary does not cover costs its priced amount, as for the primary
         )
         visits = coordinate(
             visits,

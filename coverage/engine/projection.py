@@ -6,12 +6,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from pydantic import TypeAdapter
-
 from coverage.engine import notices, payer_notices
 from coverage.engine.accrual import accrue, already_met, limit_notices
 from coverage.engine.care import Accumulators, CarePlan, Course
-from coverage.engine.cost_sharing import share_of_visit
+from coverage.engine.cost_sharing import Share, share_of_visit
 from coverage.engine.money import ZERO
 from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import Notice
@@ -23,9 +21,6 @@ from coverage.engine.visit_cost import VisitCost
 from coverage.engine.visit_limits import limit_refusal, takes_a_place
 from coverage.engine.visit_pricing import CoursePrices
 from coverage.engine.year_state import YearState
-
-#: The visits of a walk, validated together (one call for all of them).
-_VISITS = TypeAdapter(list[VisitCost])
 
 
 class Projection(NamedTuple):
@@ -82,7 +77,7 @@ def project(
         run.visit(position, slot, year)
     run.close_year(year)
     in_order = [notice for _, notice in sorted(run.notices, key=lambda pair: pair[0])]
-    return Projection(_VISITS.validate_python(run.visits), in_order)
+    return Projection(run.visits, in_order)
 
 
 class _Projection:
@@ -101,13 +96,13 @@ class _Projection:
         prices: CoursePrices | None = None,
     ) -> None:
         self.plan = plan
-        self.amounts = VisitAmounts(plan, care, covers=covers, given=allowed, prices=prices)
+        self.amounts = VisitAmounts(plan, care, slots, covers=covers, given=allowed, prices=prices)
         self.care = care
         self.only = only
         self.covers = covers
         self.balance_billing = balance_billing
         self.slots = slots
-        self.visits: list[dict[str, object]] = []  # each visit's fields, validated together at the end
+        self.visits: list[VisitCost] = []
         self.notices: list[tuple[int, Notice]] = []
         first = self.slots[0]
         if plan.referral_required:
@@ -133,25 +128,13 @@ class _Projection:
         course = self.care.course(slot.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
         plan, index = self.plan, slot.course_index
-        allowed = self.amounts.allowed(position, course, index)
+        allowed = self.amounts.allowed[position]
         copay_due = ZERO if plan.one_copay_per_day and slot.date in year.copay_dates else plan.copay(slot.discipline)
-        evaluation, priced = course.is_evaluation(index), self.amounts.priced(position)
-        deductible_left = year.deductible_left
+        evaluation, priced = course.is_evaluation(index), self.amounts.priced[position]
+        deductible_left, oop_room = year.deductible_left, year.oop_room  # what the visit's costs are figured from
         place = takes_a_place(
             plan, is_evaluation=evaluation, allowed=allowed, deductible_left=deductible_left, copay_due=copay_due
         )
-        # What the visit's costs are figured from, covered or not.
-        figured: dict[str, object] = {
-            "date": slot.date,
-            "discipline": slot.discipline,
-            "visit_number": index + 1,
-            "is_evaluation": evaluation,
-            "allowed": allowed,
-            "lines": () if priced is None else priced.lines,
-            "plan_year_start": year.start,
-            "deductible_left_before": deductible_left,
-            "oop_room_before": year.oop_room,
-        }
         if self.only is not None and position not in self.only:
             reason: WhyNotCovered | None = WhyNotCovered(reason=NotCovered.PRIMARY_REFUSED)
         elif not self.covers and medicaid_refuses(plan, self.care):
@@ -163,9 +146,45 @@ class _Projection:
         else:
             reason = limit_refusal(plan, year, slot.discipline, slot.date) if place else None
         if reason is None:
-            self._covered(position, slot, course, year, figured, allowed=allowed, copay_due=copay_due, place=place)
+            share, billed_above = self._covered(
+                position,
+                slot,
+                course,
+                year,
+                allowed=allowed,
+                copay_due=copay_due,
+                place=place,
+                before=(deductible_left, oop_room),
+            )
+            patient, plan_pays = share.patient_pays, allowed - share.patient_pays
         else:
-            self._not_covered(position, slot, course, year, reason, figured)
+            share, billed_above, copay_due = _NOTHING, ZERO, ZERO
+            patient, plan_pays = self._not_covered(position, slot, course, year, reason), ZERO
+        self.visits.append(
+            VisitCost.worked_out(
+                {
+                    "date": slot.date,
+                    "discipline": slot.discipline,
+                    "visit_number": index + 1,
+                    "is_evaluation": evaluation,
+                    "allowed": allowed,
+                    "covered": reason is None,
+                    "to_deductible": share.to_deductible,
+                    "copay": share.copay,
+                    "coinsurance": share.coinsurance,
+                    "patient_pays": patient + billed_above,
+                    "plan_pays": plan_pays,
+                    "not_covered": reason,
+                    "plan_year_start": year.start,
+                    "deductible_left_before": deductible_left,
+                    "oop_room_before": oop_room,
+                    "balance_bill": billed_above,
+                    "secondary_pays": ZERO,
+                    "copay_due": copay_due,
+                    "lines": () if priced is None else priced.lines,
+                }
+            )
+        )
 
     def _balance_bill(
         self, position: int, slot: ScheduledVisit, course: Course, year: YearState, allowed: Decimal
@@ -179,27 +198,16 @@ class _Projection:
             return excess_charge(allowed, billed)
         return balance_bill(allowed, billed) if self.balance_billing else ZERO
 
-    def _not_covered(  # noqa: PLR0917 - the visit, where it stands, its year, why, and what it is figured from
-        self, position: int, slot: ScheduledVisit, course: Course, year: YearState, reason: WhyNotCovered,
-        figured: dict[str, object],
-    ) -> None:  # fmt: skip
-        priced = self.amounts.priced(position)
+    def _not_covered(
+        self, position: int, slot: ScheduledVisit, course: Course, year: YearState, reason: WhyNotCovered
+    ) -> Decimal:
+        """A visit not covered: the patient pays its self-pay price, counted toward the limit that refused it."""
+        priced = self.amounts.priced[position]
         own = None if priced is None else priced.allowed  # a priced visit's self-pay price: its full amount
         price = course.self_pay(slot.course_index, out_of_network=not self.care.in_network, allowed=own)
         if reason.is_limit:
             year.deny(position, slot, reason, price)
-        self.visits.append(
-            {
-                **figured,
-                "covered": False,
-                "to_deductible": ZERO,
-                "copay": ZERO,
-                "coinsurance": ZERO,
-                "patient_pays": price,
-                "plan_pays": ZERO,
-                "not_covered": reason,
-            }
-        )
+        return price
 
     def _covered(
         self,
@@ -207,12 +215,13 @@ class _Projection:
         slot: ScheduledVisit,
         course: Course,
         year: YearState,
-        figured: dict[str, object],
         *,
         allowed: Decimal,
         copay_due: Decimal,
         place: bool,
-    ) -> None:
+        before: tuple[Decimal, Decimal | None],
+    ) -> tuple[Share, Decimal]:
+        """A covered visit: the patient's share and the balance bill, counted toward the year's figures."""
         plan, discipline = self.plan, slot.discipline
         auth_after = plan.auth_after_visits
         if auth_after is not None and year.used[discipline] >= auth_after and year.first_time("auth", discipline):
@@ -221,27 +230,13 @@ class _Projection:
             allowed,
             copay=copay_due,
             coinsurance_pct=plan.coinsurance_pct(discipline),
-            deductible_left=year.deductible_left,
-            oop_room=year.oop_room,
+            deductible_left=before[0],
+            oop_room=before[1],
             deductible_applies=plan.deductible_applies,
             copay_timing=plan.copay_timing,
         )
         patient = share.patient_pays
         billed_above = self._balance_bill(position, slot, course, year, allowed)
-        self.visits.append(
-            {
-                **figured,
-                "covered": True,
-                "to_deductible": share.to_deductible,
-                "copay": share.copay,
-                "coinsurance": share.coinsurance,
-                "patient_pays": patient + billed_above,
-                "plan_pays": allowed - patient,
-                "balance_bill": billed_above,
-                "not_covered": None,
-                "copay_due": copay_due,
-            }
-        )
         said = accrue(
             plan,
             year,
@@ -254,3 +249,8 @@ class _Projection:
         )
         if said:
             self.notices.extend((position, notice) for notice in said)
+        return share, billed_above
+
+
+#: A visit not covered: no deductible, copay or coinsurance.
+_NOTHING = Share(ZERO, ZERO, ZERO, ZERO, ZERO)

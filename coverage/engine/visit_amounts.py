@@ -5,51 +5,59 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from coverage.engine.care import CarePlan, Course
+from coverage.engine.care import CarePlan
 from coverage.engine.participation import is_non_participating, non_participating_allowed
 from coverage.engine.plans import Plan
+from coverage.engine.schedule import ScheduledVisit
 from coverage.engine.visit_pricing import CoursePrices, PricedVisit, PricingNeededError
 
 
 class VisitAmounts:
-    """The allowed amounts of one run of the projection, by schedule position.
+    """The allowed amounts of one run of the projection, by schedule position, worked out before the walk.
 
     In this order: the amounts ``given`` by position (a secondary plan works on the primary's); the
     visit's amount priced from its codes (``prices``); the course's typed rate. Under Original Medicare
     at a non-participating clinic the amount is 95 % of it (:mod:`coverage.engine.participation`),
-    unless the priced lines already carry the 95 %, line by line.
+    unless the priced lines already carry the 95 %, line by line. Raises
+    :class:`~coverage.engine.visit_pricing.PricingNeededError` for a visit with neither a typed rate nor a price.
     """
 
     def __init__(
         self,
         plan: Plan,
         care: CarePlan,
+        slots: Sequence[ScheduledVisit],
         *,
         covers: bool,
         given: Sequence[Decimal] | None,
         prices: CoursePrices | None,
     ) -> None:
-        self.given = given
-        self.prices = prices if given is None else None
         self.non_participating = covers and given is None and is_non_participating(plan, care)
+        #: Each visit priced from its codes, or None for a typed rate. With amounts ``given``, a priced
+        #: visit's price still gives its self-pay price and its lines; its allowed amount is the given one.
+        self.priced: Sequence[PricedVisit | None] = [None] * len(slots) if prices is None else prices.visits
+        #: Each visit's allowed amount.
+        self.allowed: Sequence[Decimal] = given if given is not None else self._amounts(care, slots, prices)
 
-    def priced(self, position: int) -> PricedVisit | None:
-        """The visit priced from its codes, or None for a typed rate (or amounts given by position)."""
-        return None if self.prices is None else self.prices.visits[position]
-
-    def allowed(self, position: int, course: Course, visit_index: int) -> Decimal:
-        """The allowed amount of the visit at ``position``, visit ``visit_index`` of ``course``."""
-        if self.given is not None:
-            return self.given[position]
-        priced = self.priced(position)
-        if priced is not None:
-            assert self.prices is not None
-            taken = self.prices.includes_non_participation
-            return at_the_clinic(priced.allowed, non_participating=self.non_participating, already_taken=taken)
-        amount = course.typed_rate(visit_index)
-        if amount is None:
-            raise PricingNeededError
-        return at_the_clinic(amount, non_participating=self.non_participating, already_taken=False)
+    def _amounts(self, care: CarePlan, slots: Sequence[ScheduledVisit], prices: CoursePrices | None) -> list[Decimal]:
+        taken = prices is not None and prices.includes_non_participation
+        rates = {
+            discipline: (course.typed_rate(0), course.typed_rate(1))
+            for discipline in ("OT", "PT")
+            if (course := care.course(discipline)) is not None
+        }
+        amounts: list[Decimal] = []
+        for slot, priced in zip(slots, self.priced, strict=True):
+            if priced is not None:
+                amounts.append(
+                    at_the_clinic(priced.allowed, non_participating=self.non_participating, already_taken=taken)
+                )
+                continue
+            amount = rates[slot.discipline][slot.course_index > 0]
+            if amount is None:
+                raise PricingNeededError
+            amounts.append(at_the_clinic(amount, non_participating=self.non_participating, already_taken=False))
+        return amounts
 
 
 def at_the_clinic(amount: Decimal, *, non_participating: bool, already_taken: bool) -> Decimal:

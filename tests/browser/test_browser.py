@@ -31,6 +31,7 @@ def _shows(page: Page, plan_id: str, care: CarePlan, so_far: Accumulators | None
 def _type(page: Page, key: str, text: str) -> None:
     """Type ``text`` into the text or number field keyed ``key`` and commit it with Enter."""
     field = page.locator(f".st-key-{key} input")
+    expect(field).to_have_count(1, timeout=WAIT_MS)  # a rerun can briefly show the old field beside the new one
     field.fill(text)
     field.press("Enter")
 

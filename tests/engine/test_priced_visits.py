@@ -22,6 +22,7 @@ from coverage.engine.care import CarePlan, CoTreatment, Course, MedicareParticip
 from coverage.engine.course_estimate import estimate
 from coverage.engine.plan_ranking import compare_plans
 from coverage.engine.plans import PayerType, Plan
+from coverage.engine.secondary import CoordinationMethod, Secondary
 from coverage.engine.visit_pricing import PricingNeededError
 from coverage.fees.clinic_schedule import parse_fee_schedules_csv
 from coverage.fees.course_pricing import FeeSources
@@ -162,3 +163,13 @@ def test_compare_plans_names_the_plan_whose_codes_cannot_be_priced() -> None:
     assert frame.loc["med", "patient_total"] == D("0.00")
     assert frame.loc["acme", "patient_total"] is None
     assert "97530" in frame.loc["acme", "pricing_problem"]
+
+
+def test_a_priced_visit_the_primary_refuses_costs_its_priced_amount_with_a_second_insurance_too() -> None:
+    """A shared limit of 0 refuses the one PT visit (97110x2, 97140: 67.34); with a secondary the patient pays 67.34."""
+    primary = _plan(combined_visit_limit=0)
+    second = Secondary(plan=_plan(), method=CoordinationMethod.TRADITIONAL)
+
+    (visit,) = estimate(primary, _one_day(), secondary=second, fees=FEES).visits
+
+    assert (visit.covered, visit.patient_pays, visit.secondary_pays) == (False, D("67.34"), 0)
