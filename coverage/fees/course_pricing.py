@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 
 from coverage.engine.billed_services import Service, Therapy, merge_services
 from coverage.engine.care import CarePlan, Course
@@ -67,7 +69,10 @@ class FeeSources:
         return plan.fee_schedule, plan.unit_rule, is_non_participating(plan, care)
 
     def price(self, plan: Plan, care: CarePlan, visits: Sequence[ScheduledVisit]) -> CoursePrices:
-        """Every visit's amount and lines under ``plan`` (None for a typed rate), in schedule order."""
+        """Every visit's amount and lines under ``plan`` (None for a typed rate), in schedule order.
+
+        ``visits`` is the plan of care's schedule (:func:`coverage.engine.schedule.schedule`), in date order.
+        """
         setting = plan.pricing
         stand_in = setting.kind == "typed"
         pricer = self._pricer(FeeScheduleSetting(kind="medicare") if stand_in else setting, care, plan)
@@ -82,33 +87,32 @@ class FeeSources:
             for index in (0, 1)
             if course.typed_rate(index) is None
         }
-        days: dict[date, list[int]] = {}  # the positions priced on each date
-        kinds_of: dict[date, list[tuple[Discipline, bool]]] = {}  # and their kinds
-        for position, (day, discipline, index) in enumerate(visits):
-            kind = (discipline, index == 0)
-            if kind in to_price:
-                days.setdefault(day, []).append(position)
-                kinds_of.setdefault(day, []).append(kind)
         billed_by_kind: dict[tuple[Discipline, bool, bool], tuple[Service, ...]] = {}
         # A course repeats a few kinds of day: each is priced, and split into its visits, once.
-        days_priced: dict[tuple[bool, tuple[tuple[Discipline, bool], ...]], list[PricedVisit]] = {}
+        days_priced: dict[tuple[bool, tuple[tuple[Discipline, bool], ...]], list[PricedVisit | None]] = {}
         priced: list[PricedVisit | None] = [None] * len(visits)
-        for day, positions in days.items():
+        position = 0
+        for day, same_day in groupby(visits, key=itemgetter(0)):  # the schedule is in date order
+            first = position
+            kinds = tuple([(discipline, index == 0) for _, discipline, index in same_day])
+            position += len(kinds)
             joint = day in joint_days
-            kinds = (joint, tuple(kinds_of[day]))
-            day_visits = days_priced.get(kinds)
+            day_visits = days_priced.get((joint, kinds))
             if day_visits is None:
                 billed: dict[Therapy, tuple[Service, ...]] = {}
-                for position, (discipline, first) in zip(positions, kinds[1], strict=True):
-                    services = billed_by_kind.get((discipline, first, joint))
-                    if services is None:
-                        services = _services(care, visits[position], plan.unit_rule, joint)
-                        billed_by_kind[discipline, first, joint] = services
-                    billed[discipline] = services
-                priced_day = pricer(billed)
-                day_visits = days_priced[kinds] = [self._visit(priced_day, discipline) for discipline, _ in kinds[1]]
-            for position, priced_visit in zip(positions, day_visits, strict=True):
-                priced[position] = priced_visit
+                for at, (discipline, is_first) in enumerate(kinds, start=first):
+                    if (discipline, is_first) in to_price:
+                        services = billed_by_kind.get((discipline, is_first, joint))
+                        if services is None:
+                            services = _services(care, visits[at], plan.unit_rule, joint)
+                            billed_by_kind[discipline, is_first, joint] = services
+                        billed[discipline] = services
+                priced_day = pricer(billed) if billed else None
+                day_visits = days_priced[joint, kinds] = [
+                    None if priced_day is None or kind not in to_price else self._visit(priced_day, kind[0])
+                    for kind in kinds
+                ]
+            priced[first:position] = day_visits
         schedule = pricer.schedule
         national = isinstance(schedule, MedicarePricing) and schedule.locality.is_national
         source = f"{schedule} ({STAND_IN})" if stand_in else str(schedule)
