@@ -23,11 +23,13 @@ def accrue(
     patient: Decimal,
     copay_charged: Decimal,
     place: bool,
+    had_room: bool,
 ) -> list[Notice]:
     """Count a covered visit toward the year's figures; the notices of the milestones it reaches, in order.
 
     Its places in the visit limits (when it takes them), the copay of its day, what the patient paid toward
     their own and the family's deductible and maximum, and its allowed amount toward the therapy threshold.
+    ``had_room``: the year had an out-of-pocket maximum before the visit.
     """
     discipline, number, day = slot.discipline, slot.course_index + 1, slot.date
     said: list[Notice] = []
@@ -35,7 +37,6 @@ def accrue(
         year.copay_dates.add(day)
     if place:
         take_places(plan, year, discipline, day)
-    had_room = year.oop_room is not None
     year.pay(to_deductible, patient)
     if to_deductible > ZERO and year.deductible_left == ZERO:
         if year.family_met_the_deductible and plan.family_deductible is not None:

@@ -102,6 +102,14 @@ class _Projection:
         self.covers = covers
         self.balance_billing = balance_billing
         self.slots = slots
+        #: Each therapy's course and terms, looked up once rather than at every visit.
+        self.terms = {
+            discipline: _Terms(course, plan.copay(discipline), plan.coinsurance_pct(discipline))
+            for discipline in ("OT", "PT")
+            if (course := care.course(discipline)) is not None
+        }
+        #: Whether the clinic may bill above the allowed amount: a Part B excess charge, or out of network.
+        self.bills_above = self.amounts.non_participating or balance_billing
         self.visits: list[VisitCost] = []
         self.notices: list[tuple[int, Notice]] = []
         first = self.slots[0]
@@ -125,11 +133,10 @@ class _Projection:
         self.notices.extend(limit_notices(year))
 
     def visit(self, position: int, slot: ScheduledVisit, year: YearState) -> None:
-        course = self.care.course(slot.discipline)
-        assert course is not None  # the schedule only holds visits of courses in the plan of care
+        course, copay, coinsurance_pct = self.terms[slot.discipline]  # the schedule only holds the plan of care's
         plan, index = self.plan, slot.course_index
         allowed = self.amounts.allowed[position]
-        copay_due = ZERO if plan.one_copay_per_day and slot.date in year.copay_dates else plan.copay(slot.discipline)
+        copay_due = ZERO if plan.one_copay_per_day and slot.date in year.copay_dates else copay
         evaluation, priced = course.is_evaluation(index), self.amounts.priced[position]
         deductible_left, oop_room = year.deductible_left, year.oop_room  # what the visit's costs are figured from
         place = takes_a_place(
@@ -155,6 +162,7 @@ class _Projection:
                 copay_due=copay_due,
                 place=place,
                 before=(deductible_left, oop_room),
+                coinsurance_pct=coinsurance_pct,
             )
             patient, plan_pays = share.patient_pays, allowed - share.patient_pays
         else:
@@ -220,6 +228,7 @@ class _Projection:
         copay_due: Decimal,
         place: bool,
         before: tuple[Decimal, Decimal | None],
+        coinsurance_pct: Decimal,
     ) -> tuple[Share, Decimal]:
         """A covered visit: the patient's share and the balance bill, counted toward the year's figures."""
         plan, discipline = self.plan, slot.discipline
@@ -229,14 +238,14 @@ class _Projection:
         share = share_of_visit(
             allowed,
             copay=copay_due,
-            coinsurance_pct=plan.coinsurance_pct(discipline),
+            coinsurance_pct=coinsurance_pct,
             deductible_left=before[0],
             oop_room=before[1],
             deductible_applies=plan.deductible_applies,
             copay_timing=plan.copay_timing,
         )
         patient = share.patient_pays
-        billed_above = self._balance_bill(position, slot, course, year, allowed)
+        billed_above = self._balance_bill(position, slot, course, year, allowed) if self.bills_above else ZERO
         said = accrue(
             plan,
             year,
@@ -246,10 +255,19 @@ class _Projection:
             patient=patient,
             copay_charged=share.copay_charged,
             place=place,
+            had_room=before[1] is not None,
         )
         if said:
             self.notices.extend((position, notice) for notice in said)
         return share, billed_above
+
+
+class _Terms(NamedTuple):
+    """One therapy's course in the plan of care, and the plan's copay and coinsurance for it."""
+
+    course: Course
+    copay: Decimal
+    coinsurance_pct: Decimal
 
 
 #: A visit not covered: no deductible, copay or coinsurance.
