@@ -24,6 +24,10 @@ class Share(NamedTuple):
     patient_pays: Decimal  # deductible + copay + coinsurance actually paid
 
 
+#: A :class:`Share` as a plain tuple, in its order: what the engine's loop takes apart at once.
+Parts = tuple[Decimal, Decimal, Decimal, Decimal, Decimal]
+
+
 def share_of_visit(
     allowed: Decimal,
     *,
@@ -34,6 +38,30 @@ def share_of_visit(
     deductible_applies: bool,
     copay_timing: CopayTiming,
 ) -> Share:
+    """Split ``allowed`` for one covered visit (see :func:`parts_of_visit`), as a :class:`Share`."""
+    return Share._make(
+        parts_of_visit(
+            allowed,
+            copay=copay,
+            coinsurance_pct=coinsurance_pct,
+            deductible_left=deductible_left,
+            oop_room=oop_room,
+            deductible_applies=deductible_applies,
+            copay_timing=copay_timing,
+        )
+    )
+
+
+def parts_of_visit(
+    allowed: Decimal,
+    *,
+    copay: Decimal,
+    coinsurance_pct: Decimal,
+    deductible_left: Decimal,
+    oop_room: Decimal | None,
+    deductible_applies: bool,
+    copay_timing: CopayTiming,
+) -> Parts:
     """Split ``allowed`` for one covered visit. ``oop_room`` None means no maximum.
 
     - deductible not applied: copay = min(copay, A); coinsurance = pct x (A - copay).
@@ -43,7 +71,9 @@ def share_of_visit(
       coinsurance = pct x (A - copay - deductible).
 
     Coinsurance is rounded to the cent half up (``percent_of``). Then the
-    out-of-pocket room is spent on the parts in the order they were charged.
+    out-of-pocket room is spent on the parts in the order they were charged. The parts are a
+    plain tuple in :class:`Share`'s order: the engine's loop makes one per visit, and a named
+    tuple costs three times as much to make.
     """
     if not deductible_applies:
         copay_part = min(copay, allowed)
@@ -61,11 +91,11 @@ def share_of_visit(
 
 def _capped(
     deductible: Decimal, copay: Decimal, coinsurance: Decimal, oop_room: Decimal | None, *, copay_first: bool
-) -> Share:
+) -> Parts:
     """Pay the charged parts in the order they were charged until the out-of-pocket room runs out."""
     charged = deductible + copay + coinsurance
     if oop_room is None or charged <= oop_room:
-        return Share(deductible, copay, coinsurance, copay, charged)
+        return deductible, copay, coinsurance, copay, charged
     room = oop_room
     if copay_first:
         paid_copay = min(copay, room)
@@ -74,4 +104,4 @@ def _capped(
         paid_deductible = min(deductible, room)
         paid_copay = min(copay, room - paid_deductible)
     paid_coinsurance = min(coinsurance, room - paid_deductible - paid_copay)
-    return Share(paid_deductible, paid_copay, paid_coinsurance, copay, paid_deductible + paid_copay + paid_coinsurance)
+    return paid_deductible, paid_copay, paid_coinsurance, copay, paid_deductible + paid_copay + paid_coinsurance

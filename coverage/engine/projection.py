@@ -9,7 +9,7 @@ from typing import NamedTuple
 from coverage.engine import notices, payer_notices
 from coverage.engine.accrual import accrue, already_met, limit_notices
 from coverage.engine.care import Accumulators, CarePlan, Course
-from coverage.engine.cost_sharing import Share, share_of_visit
+from coverage.engine.cost_sharing import Parts, parts_of_visit
 from coverage.engine.money import ZERO
 from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import Notice
@@ -153,7 +153,7 @@ class _Projection:
         else:
             reason = limit_refusal(plan, year, slot.discipline, slot.date) if place else None
         if reason is None:
-            share, billed_above = self._covered(
+            parts, billed_above = self._covered(
                 position,
                 slot,
                 course,
@@ -164,10 +164,11 @@ class _Projection:
                 before=(deductible_left, oop_room),
                 coinsurance_pct=coinsurance_pct,
             )
-            patient, plan_pays = share.patient_pays, allowed - share.patient_pays
+            to_deductible, copay_part, coinsurance, _, patient = parts
+            plan_pays = allowed - patient
         else:
-            share, billed_above, copay_due = _NOTHING, ZERO, ZERO
-            patient, plan_pays = self._not_covered(position, slot, course, year, reason), ZERO
+            to_deductible = copay_part = coinsurance = billed_above = copay_due = plan_pays = ZERO
+            patient = self._not_covered(position, slot, course, year, reason)
         self.visits.append(
             VisitCost.worked_out(
                 {
@@ -177,9 +178,9 @@ class _Projection:
                     "is_evaluation": evaluation,
                     "allowed": allowed,
                     "covered": reason is None,
-                    "to_deductible": share.to_deductible,
-                    "copay": share.copay,
-                    "coinsurance": share.coinsurance,
+                    "to_deductible": to_deductible,
+                    "copay": copay_part,
+                    "coinsurance": coinsurance,
                     "patient_pays": patient + billed_above,
                     "plan_pays": plan_pays,
                     "not_covered": reason,
@@ -229,13 +230,13 @@ class _Projection:
         place: bool,
         before: tuple[Decimal, Decimal | None],
         coinsurance_pct: Decimal,
-    ) -> tuple[Share, Decimal]:
+    ) -> tuple[Parts, Decimal]:
         """A covered visit: the patient's share and the balance bill, counted toward the year's figures."""
         plan, discipline = self.plan, slot.discipline
         auth_after = plan.auth_after_visits
         if auth_after is not None and year.used[discipline] >= auth_after and year.first_time("auth", discipline):
             self.notice(position, notices.prior_authorization(discipline, slot.course_index + 1, slot.date, auth_after))
-        share = share_of_visit(
+        parts = parts_of_visit(
             allowed,
             copay=copay_due,
             coinsurance_pct=coinsurance_pct,
@@ -244,22 +245,22 @@ class _Projection:
             deductible_applies=plan.deductible_applies,
             copay_timing=plan.copay_timing,
         )
-        patient = share.patient_pays
+        to_deductible, _, _, copay_charged, patient = parts
         billed_above = self._balance_bill(position, slot, course, year, allowed) if self.bills_above else ZERO
         said = accrue(
             plan,
             year,
             slot,
             allowed=allowed,
-            to_deductible=share.to_deductible,
+            to_deductible=to_deductible,
             patient=patient,
-            copay_charged=share.copay_charged,
+            copay_charged=copay_charged,
             place=place,
             had_room=before[1] is not None,
         )
         if said:
             self.notices.extend((position, notice) for notice in said)
-        return share, billed_above
+        return parts, billed_above
 
 
 class _Terms(NamedTuple):
@@ -268,7 +269,3 @@ class _Terms(NamedTuple):
     course: Course
     copay: Decimal
     coinsurance_pct: Decimal
-
-
-#: A visit not covered: no deductible, copay or coinsurance.
-_NOTHING = Share(ZERO, ZERO, ZERO, ZERO, ZERO)

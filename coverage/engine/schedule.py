@@ -43,8 +43,8 @@ def schedule(care: CarePlan) -> tuple[ScheduledVisit, ...]:
                 for k in range(course.visit_count)
             ]
     keys.sort()
-    day, make = date.fromordinal, ScheduledVisit._make
-    return tuple([make((day(ordinal), DISCIPLINES[rank], k)) for ordinal, rank, k in keys])
+    day, new = date.fromordinal, tuple.__new__  # what ScheduledVisit() does, less its Python-level checks
+    return tuple([new(ScheduledVisit, (day(ordinal), DISCIPLINES[rank], k)) for ordinal, rank, k in keys])
 
 
 def plan_year_start_on_or_before(day: date, month_day: str) -> date:
