@@ -16,6 +16,7 @@ from coverage.engine.notices import Notice
 from coverage.engine.participation import balance_bill, excess_charge, medicaid_refuses
 from coverage.engine.plans import Plan
 from coverage.engine.schedule import ScheduledVisit, plan_year_start_on_or_before
+from coverage.engine.therapy_terms import therapy_terms
 from coverage.engine.visit_amounts import VisitAmounts
 from coverage.engine.visit_cost import VisitCost
 from coverage.engine.visit_limits import limit_refusal, takes_a_place
@@ -102,12 +103,7 @@ class _Projection:
         self.covers = covers
         self.balance_billing = balance_billing
         self.slots = slots
-        #: Each therapy's course and terms, looked up once rather than at every visit.
-        self.terms = {
-            discipline: _Terms(course, plan.copay(discipline), plan.coinsurance_pct(discipline))
-            for discipline in ("OT", "PT")
-            if (course := care.course(discipline)) is not None
-        }
+        self.terms = therapy_terms(plan, care)
         #: Whether the clinic may bill above the allowed amount: a Part B excess charge, or out of network.
         self.bills_above = self.amounts.non_participating or balance_billing
         self.visits: list[VisitCost] = []
@@ -261,11 +257,3 @@ class _Projection:
         if said:
             self.notices.extend((position, notice) for notice in said)
         return parts, billed_above
-
-
-class _Terms(NamedTuple):
-    """One therapy's course in the plan of care, and the plan's copay and coinsurance for it."""
-
-    course: Course
-    copay: Decimal
-    coinsurance_pct: Decimal
