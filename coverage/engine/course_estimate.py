@@ -175,8 +175,8 @@ def _totals(visits: list[VisitCost], care: CarePlan) -> tuple[Totals, Totals | N
     for visit in visits:
         by_discipline[visit.discipline].append(visit)
     ot, pt = (Totals.of(by_discipline[d]) if care.course(d) is not None else None for d in ("OT", "PT"))
-    if ot is None or pt is None:
-        only = ot or pt
-        assert only is not None  # a plan of care has a course
-        return only, ot, pt
-    return ot + pt, ot, pt
+    if ot is not None and pt is not None:
+        return ot + pt, ot, pt
+    only = ot if ot is not None else pt
+    assert only is not None  # a plan of care has a course
+    return only, ot, pt

@@ -41,11 +41,7 @@ class VisitAmounts:
 
     def _amounts(self, care: CarePlan, slots: Sequence[ScheduledVisit], prices: CoursePrices | None) -> list[Decimal]:
         taken = prices is not None and prices.includes_non_participation
-        rates = {
-            discipline: (course.typed_rate(0), course.typed_rate(1))
-            for discipline in ("OT", "PT")
-            if (course := care.course(discipline)) is not None
-        }
+        courses = {"OT": care.ot, "PT": care.pt}
         amounts: list[Decimal] = []
         for slot, priced in zip(slots, self.priced, strict=True):
             if priced is not None:
@@ -53,7 +49,9 @@ class VisitAmounts:
                     at_the_clinic(priced.allowed, non_participating=self.non_participating, already_taken=taken)
                 )
                 continue
-            amount = rates[slot.discipline][slot.course_index > 0]
+            course = courses[slot.discipline]
+            assert course is not None  # the schedule only holds visits of courses in the plan of care
+            amount = course.typed_rate(slot.course_index)
             if amount is None:
                 raise PricingNeededError
             amounts.append(at_the_clinic(amount, non_participating=self.non_participating, already_taken=False))
