@@ -39,11 +39,11 @@ def cents(amount: Decimal) -> int:
 
 def _money(values: Sequence[object], absent: int) -> Cents:
     hundred = _HUNDRED
-    return np.array([int(v * hundred) if isinstance(v, Decimal) else absent for v in values], dtype=np.int64)
+    return np.array([absent if v is None else int(v * hundred) for v in values], dtype=np.int64)  # type: ignore[operator]
 
 
 def _counts(values: Sequence[object]) -> Cents:
-    return np.array([v if isinstance(v, int) else NO_LIMIT for v in values], dtype=np.int64)
+    return np.array([NO_LIMIT if v is None else v for v in values], dtype=np.int64)
 
 
 def _flags(values: Sequence[bool]) -> Flags:
@@ -59,7 +59,7 @@ def _objects(values: Sequence[object]) -> npt.NDArray[np.object_]:
 def _column(field: PlanField, values: Sequence[object]) -> Cents | Flags:
     """One plan setting of many plans as an array, converted by the setting's kind in the registry."""
     if field.kind is FieldKind.SWITCH:
-        return _flags([bool(v) for v in values])
+        return _flags(values)  # type: ignore[arg-type]  # a Plan's switches are bools already
     if field.kind is FieldKind.COUNT:
         return _counts(values)
     if field.kind in {FieldKind.MONEY, FieldKind.PERCENT}:  # percentages as hundredths: 20.5 % -> 2050
@@ -114,14 +114,14 @@ class PlanTable:
     def of(cls, plans: Sequence[Plan]) -> PlanTable:
         """Turn ``plans`` into columns; the order of the rows is the order of ``plans``.
 
-        Each plan is read once (one ``itemgetter`` call on its fields for every setting), then the rows are turned into
-        columns; the flags that follow from a column (a maximum or not, Medicare or not) come from its array.
+        Each setting is read off every plan in one pass (``map`` and ``itemgetter`` over the plans' fields), then
+        converted by its registry kind; the flags that follow from a column (a maximum or not, Medicare or not) come
+        from its array.
         """
-        names = (*_COLUMNS, *_OTHER_SETTINGS)
-        rows = list(map(itemgetter(*names), map(vars, plans)))  # a model's fields are its __dict__: quicker to read
-        values = dict(zip(names, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(names, ())
+        fields_of = list(map(vars, plans))  # a model's fields are its __dict__: quicker to read than attributes
+        values = {name: list(map(itemgetter(name), fields_of)) for name in (*_COLUMNS, *_OTHER_SETTINGS)}
         table: dict[str, Cents | Flags] = {name: _column(FIELD[name], values[name]) for name in _COLUMNS}
-        payer_types = np.array([kind.value for kind in values["payer_type"]], dtype=object)
+        payer_types = np.array(list(map(_PAYER_TYPE_TEXT.__getitem__, values["payer_type"])), dtype=object)
         kinds = tuple(sorted(set(values["plan_year_start"])))
         kind_index = {kind: i for i, kind in enumerate(kinds)}
         is_medicare = payer_types == PayerType.MEDICARE.value
@@ -150,7 +150,7 @@ class PlanTable:
             is_medicare=is_medicare,
             is_medicaid=payer_types == PayerType.MEDICAID.value,
             year_start_kinds=kinds,
-            year_start_kind=np.array([kind_index[kind] for kind in values["plan_year_start"]], dtype=np.int64),
+            year_start_kind=np.array(list(map(kind_index.__getitem__, values["plan_year_start"])), dtype=np.int64),
             pricing_kinds=tuple(plans[first[kind]] for kind in range(len(pricing))),
             pricing_kind=np.array(pricing_kind, dtype=np.int64),
         )
@@ -178,3 +178,5 @@ _OTHER_SETTINGS = (
     *("plan_id", "plan_name", "payer_type", "plan_year_start", "copay_timing", "limit_counts", "fee_schedule"),
     *("unit_rule", "evaluation_counts_toward_limit", "deductible_visits_count_toward_limit", "monthly_premium"),
 )
+#: Each payer type's plans.csv word (a plain ``str``, as the comparison's column shows it).
+_PAYER_TYPE_TEXT = {kind: kind.value for kind in PayerType}
