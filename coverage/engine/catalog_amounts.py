@@ -2,11 +2,11 @@
 
 Plans that price alike (the same ``fee_schedule``, ``unit_rule`` and Original Medicare or not: a
 :class:`~coverage.engine.plan_table.PlanTable` pricing kind) share one row of amounts, priced once by
-the :class:`~coverage.engine.visit_pricing.Pricer`; a plan of care with only typed rates has one row
-for all. Each row holds, per visit, whole cents for a participating clinic and for a
+the :class:`~coverage.engine.visit_pricing.Pricer`; a plan of care with only typed rates has one kind
+for all. Each kind holds, per visit, whole cents for a participating clinic and for a
 non-participating one (Original Medicare's 95 % and limiting charge, as
-:mod:`coverage.engine.visit_amounts` takes them). A kind whose visits cannot be priced keeps the
-error's words in :attr:`CatalogAmounts.problems` and zeros in its row.
+:mod:`coverage.engine.visit_amounts` takes them), one column of each visit's row. A kind whose visits
+cannot be priced keeps the error's words in :attr:`CatalogAmounts.problems` and zeros in its column.
 """
 
 from __future__ import annotations
@@ -30,24 +30,23 @@ _NO_PRICES = CoursePrices(visits=(), source="")
 
 @dataclass(frozen=True, eq=False)
 class CatalogAmounts:
-    """Per pricing kind and visit (``[kind, position]``): the amounts in cents; ``kind`` maps each plan to its row."""
+    """Per visit and pricing kind (``[position, kind]``): amounts in cents; ``kind`` maps each plan to its column."""
 
-    kind: Cents  # per plan: its row
+    kind: Cents  # per plan: its column (its pricing kind)
     allowed: Cents  # participating clinic
     allowed_non_participating: Cents
     excess_non_participating: Cents
     self_pay: Cents
     problems: tuple[str | None, ...]  # per row: why its visits cannot be priced, or None
 
-    def at(self, position: int) -> tuple[Cents, Cents, Cents, Cents]:
-        """Per plan, for the visit at ``position``: allowed, allowed when non-participating, excess, self-pay."""
-        rows = self.kind
-        return (
-            self.allowed[rows, position],
-            self.allowed_non_participating[rows, position],
-            self.excess_non_participating[rows, position],
-            self.self_pay[rows, position],
-        )
+    def at(self, position: int) -> tuple[Cents, Cents]:
+        """Per plan, for the visit at ``position``: the allowed amount (participating clinic) and the self-pay price."""
+        return np.take(self.allowed[position], self.kind), np.take(self.self_pay[position], self.kind)
+
+    def non_participating_at(self, position: int) -> tuple[Cents, Cents]:
+        """Per plan, for the visit at ``position``: the allowed amount and excess charge when non-participating."""
+        allowed, excess = self.allowed_non_participating[position], self.excess_non_participating[position]
+        return np.take(allowed, self.kind), np.take(excess, self.kind)
 
 
 def catalog_amounts(
@@ -77,7 +76,7 @@ def _rows(
     kind: Cents,
     problems: Sequence[str | None],
 ) -> CatalogAmounts:
-    shape = (len(priced), len(visits))
+    shape = (len(visits), len(priced))  # a visit's amounts side by side: one short row to gather from
     allowed, reduced, excess, self_pay = (np.zeros(shape, dtype=np.int64) for _ in range(4))
     for row, prices in enumerate(priced):
         if problems[row] is not None:
@@ -89,8 +88,8 @@ def _rows(
             full: Decimal = course.allowed(visit.course_index) if one is None else one.allowed
             taken = one is not None and prices.includes_non_participation
             cut = at_the_clinic(full, non_participating=True, already_taken=taken)
-            allowed[row, position] = cents(full)
-            reduced[row, position] = cents(cut)
-            excess[row, position] = cents(excess_charge(cut, course.billed_rate))
-            self_pay[row, position] = cents(course.self_pay(visit.course_index, allowed=full))
+            allowed[position, row] = cents(full)
+            reduced[position, row] = cents(cut)
+            excess[position, row] = cents(excess_charge(cut, course.billed_rate))
+            self_pay[position, row] = cents(course.self_pay(visit.course_index, allowed=full))
     return CatalogAmounts(kind, allowed, reduced, excess, self_pay, tuple(problems))

@@ -159,14 +159,15 @@ def project_catalog(  # noqa: PLR0915
         if reset is not None:
             year.reset(fresh, reset)
         if visit.date != previous_date:
-            copay_today[:] = False
-            pool_today[:] = False
+            copay_today.fill(False)
+            pool_today.fill(False)
             previous_date = visit.date
         course = care.course(visit.discipline)
         assert course is not None  # the schedule only holds visits of courses in the plan of care
-        full, reduced, excess_np, price = amounts.at(position)
-        allowed = np.where(non_participating, reduced, full) if any_non_participating else full
-        excess = np.where(non_participating, excess_np, 0) if any_non_participating else 0
+        allowed, price = amounts.at(position)
+        if any_non_participating:
+            reduced, excess_np = amounts.non_participating_at(position)
+            allowed = np.where(non_participating, reduced, allowed)
         discipline_used = year.used[visit.discipline]
         deductible_left = year.deductible_left(table) if any_family_deductible else year.own_left
         room = np.minimum(year.own_room, year.family_room) if any_family_maximum else year.own_room
@@ -185,53 +186,53 @@ def project_catalog(  # noqa: PLR0915
         combined_out = place & ~shares_a_place & (year.pool >= table.combined_visit_limit)
         covered = covers & ~own_out & ~combined_out
 
-        # The patient's share, charged in the plan's order, then capped by the room left.
-        deductible_after = np.minimum(allowed, deductible_left)
-        copay_after = np.minimum(copay_due, allowed - deductible_after)
-        copay_before = np.minimum(copay_due, allowed)
-        deductible_before = np.minimum(allowed - copay_before, deductible_left)
-        deductible_part = np.where(before, deductible_before, deductible_after)
-        copay_part = np.where(before, copay_before, copay_after)
-        coinsurance = ((allowed - deductible_part - copay_part) * table.coinsurance(visit.discipline) + 5000) // 10000
-        first_paid = np.minimum(np.where(before, copay_part, deductible_part), room)
-        second_paid = np.minimum(np.where(before, deductible_part, copay_part), room - first_paid)
+        # The patient's share, charged in the plan's order (deductible then copay, or copay first), then capped
+        # by the room left: the first part takes what it can of the allowed amount, the second what is left.
+        first = np.minimum(allowed, np.where(before, copay_due, deductible_left))
+        second = np.minimum(np.where(before, deductible_left, copay_due), allowed - first)
+        coinsurance = ((allowed - first - second) * table.coinsurance(visit.discipline) + 5000) // 10000
+        first_paid = np.minimum(first, room)
+        second_paid = np.minimum(second, room - first_paid)
         third_paid = np.minimum(coinsurance, room - first_paid - second_paid)
-        share = first_paid + second_paid + third_paid
-        deductible_paid = np.where(before, second_paid, first_paid)
+        share = (first_paid + second_paid + third_paid) * covered  # nothing where the plan does not pay
+        deductible_paid = np.where(before, second_paid, first_paid) * covered
+        uncovered_price = price * ~covered
 
-        patient_total += np.where(covered, share + excess, price)
-        plan_total += np.where(covered, allowed - share, 0)
+        patient_total += share
+        patient_total += uncovered_price
+        if any_non_participating:
+            patient_total += np.where(non_participating & covered, excess_np, 0)
+        plan_total += allowed * covered - share
         not_covered += ~covered
-        not_covered_cost += np.where(covered, 0, price)
-        if not covered.all():
-            first_refusal = (refused_at < 0) & ~covered
+        not_covered_cost += uncovered_price
+        first_refusal = (refused_at < 0) & ~covered
+        if first_refusal.any():
             limit = np.where(own_out, Refusal.OWN_LIMIT, Refusal.COMBINED_LIMIT)
-            refusal = np.where(first_refusal, np.where(cover_refusal >= 0, cover_refusal, limit), refusal)
-            refused_at = np.where(first_refusal, position, refused_at)
+            refusal[first_refusal] = np.where(cover_refusal >= 0, cover_refusal, limit)[first_refusal]
+            refused_at[first_refusal] = position
 
-        # What the covered visit uses up.
-        copay_today |= covered & (copay_part > 0)
+        # What the covered visit uses up. A plan with no family deductible or no maximum holds a figure no
+        # course can use up there (NO_MAXIMUM), so taking from it changes nothing.
+        copay_today |= covered & (np.where(before, first, second) > 0)
         counted = covered & place
         year.used[visit.discipline] = discipline_used + counted
         takes_a_place = counted & ~shares_a_place
         year.pool = year.pool + takes_a_place
         pool_today |= takes_a_place
-        deductible_paid = np.where(covered, deductible_paid, 0)
-        share = np.where(covered, share, 0)
         year.own_left = np.maximum(year.own_left - deductible_paid, 0)
         if any_family_deductible:
-            year.family_left = np.where(
-                table.has_family_deductible, year.family_left - deductible_paid, year.family_left
-            )
+            year.family_left = year.family_left - deductible_paid
         if any_maximum:
-            year.own_room = np.where(table.has_oop_max, year.own_room - share, year.own_room)
-            year.family_room = np.where(table.has_family_oop_max, year.family_room - share, year.family_room)
+            year.own_room = year.own_room - share
+            year.family_room = year.family_room - share
         left_after = year.deductible_left(table) if any_family_deductible else year.own_left
         met = (deductible_met_at < 0) & (deductible_paid > 0) & (left_after == 0)
-        deductible_met_at = np.where(met, position, deductible_met_at)
+        if met.any():
+            deductible_met_at[met] = position
         room_after = np.minimum(year.own_room, year.family_room) if any_family_maximum else year.own_room
-        reached = (oop_reached_at < 0) & covered & has_a_maximum & (share > 0) & (room_after == 0)
-        oop_reached_at = np.where(reached, position, oop_reached_at)
+        reached = (oop_reached_at < 0) & has_a_maximum & (share > 0) & (room_after == 0)
+        if reached.any():
+            oop_reached_at[reached] = position
     return CatalogOutcome(
         visits=tuple(visits),
         patient_total=patient_total,

@@ -175,12 +175,14 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
     fits = outcome.year_to_date_fits[order] & outcome.priced[order]
     size, valid = len(order), int(fits.sum())
     covered_counts = len(outcome.visits) - outcome.not_covered[order]
+    patient_total = _money(outcome.patient_total[order], fits)
+    monthly = table.monthly_premiums[order].tolist()
     columns: dict[str, object] = {
-        "rank": pd.array([*range(1, valid + 1), *([None] * (size - valid))], dtype="Int64"),
+        "rank": _counting(size, valid),
         "plan_id": table.plan_ids[order],
         "plan_name": table.plan_names[order],
         "payer_type": table.payer_types[order],
-        "patient_total": _money(outcome.patient_total[order], fits),
+        "patient_total": patient_total,
         "plan_total": _money(outcome.plan_total[order], fits),
         "visits": np.full(size, len(outcome.visits), dtype=np.int64),
         "covered_visits": np.where(fits, covered_counts, 0),
@@ -191,26 +193,26 @@ def _frame(table: PlanTable, outcome: CatalogOutcome, so_far: Accumulators, orde
         "limit_runs_out_at": _labels(outcome, np.where(fits, outcome.first_refused_at[order], -1)),
         "year_to_date_problem": _problems(table, order, outcome.year_to_date_fits[order], so_far),
         "pricing_problem": pd.Series(problems, dtype=object),
+        **_year_cost(monthly, patient_total.tolist()),
     }
     columns["not_covered"], columns["not_covered_reason"] = _reasons(table, outcome, order, fits)
-    ranking = pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS[: -len(YEAR_COST_COLUMNS)]))
-    return _with_year_cost(ranking, table.monthly_premiums[order].tolist())
+    return pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS), copy=False)  # every column is made here
 
 
-def add_year_cost(ranking: pd.DataFrame, plans: Sequence[Plan]) -> pd.DataFrame:
-    """``ranking`` (``plans`` in its row order) with :data:`~coverage.engine.year_cost.YEAR_COST_COLUMNS`."""
-    return _with_year_cost(ranking, [plan.monthly_premium for plan in plans])
+def _counting(size: int, count: int) -> pd.arrays.IntegerArray:
+    """1, 2, ... ``count`` for the first ``count`` of ``size`` rows, then missing (``<NA>``): a nullable int column."""
+    return pd.arrays.IntegerArray(np.arange(1, size + 1, dtype=np.int64), np.arange(size) >= count)
 
 
-def _with_year_cost(ranking: pd.DataFrame, monthly: list[Decimal | None]) -> pd.DataFrame:
-    totals = year_totals(monthly, ranking["patient_total"].tolist())
-    yearly = [None if m is None else year_premiums(m) for m in monthly]
-    return ranking.assign(
-        monthly_premium=pd.Series(monthly, dtype=object, index=ranking.index),
-        year_premiums=pd.Series(yearly, dtype=object, index=ranking.index),
-        year_total=pd.Series(totals, dtype=object, index=ranking.index),
-        year_rank=pd.array(year_ranks(totals), dtype="Int64"),
-    )
+def _year_cost(monthly: list[Decimal | None], patient_totals: list[Decimal | None]) -> dict[str, object]:
+    """The :data:`~coverage.engine.year_cost.YEAR_COST_COLUMNS` of a ranking, its rows in this order."""
+    totals = year_totals(monthly, patient_totals)
+    return {
+        "monthly_premium": pd.Series(monthly, dtype=object),
+        "year_premiums": pd.Series([None if m is None else year_premiums(m) for m in monthly], dtype=object),
+        "year_total": pd.Series(totals, dtype=object),
+        "year_rank": pd.array(year_ranks(totals), dtype="Int64"),
+    }
 
 
 def in_order(ranking: pd.DataFrame, order: RankOrder) -> pd.DataFrame:

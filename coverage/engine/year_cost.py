@@ -1,8 +1,8 @@
 """What a plan costs the patient over a plan year: twelve monthly premiums plus what the course costs.
 
 At open enrollment a person pays a plan's premiums whether or not they have therapy, so the plan that
-charges least for the course is not always the cheapest. :func:`add_year_cost` puts three columns
-beside :func:`coverage.engine.plan_ranking.compare_plans`' own (worked out here, put in the frame there),
+charges least for the course is not always the cheapest. :func:`coverage.engine.plan_ranking.compare_plans`
+puts four columns beside its own (worked out here, put in the frame there),
 and :func:`coverage.engine.plan_ranking.in_order` sorts a ranking by either figure:
 
 - ``monthly_premium``: the plan's ``monthly_premium``, None when not known;
