@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from operator import itemgetter
+from itertools import repeat
+from operator import is_, itemgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -125,13 +126,12 @@ class PlanTable:
         kinds = tuple(sorted(set(values["plan_year_start"])))
         kind_index = {kind: i for i, kind in enumerate(kinds)}
         is_medicare = payer_types == PayerType.MEDICARE.value
-        pricing: dict[tuple[object, ...], int] = {}
-        pricing_kind = [
-            pricing.setdefault(key, len(pricing))
-            for key in zip(values["fee_schedule"], values["unit_rule"], is_medicare.tolist(), strict=True)
-        ]
-        first = {kind: i for i, kind in reversed(list(enumerate(pricing_kind)))}
-        days = _flags([counting is LimitCounting.DAYS for counting in values["limit_counts"]])
+        keys = list(zip(values["fee_schedule"], values["unit_rule"], is_medicare.tolist(), strict=True))
+        index = {key: i for i, key in enumerate(dict.fromkeys(keys))}  # each kind numbered as first met
+        pricing_kind = np.array(list(map(index.__getitem__, keys)), dtype=np.int64)
+        first = np.unique(pricing_kind, return_index=True)[1].tolist()  # the first plan of each kind
+        days = _flags(list(map(is_, values["limit_counts"], repeat(LimitCounting.DAYS))))
+        before = _flags(list(map(is_, values["copay_timing"], repeat(CopayTiming.BEFORE_DEDUCTIBLE))))
         return cls(
             plans=tuple(plans),
             plan_ids=np.array(values["plan_id"], dtype=object),
@@ -140,7 +140,7 @@ class PlanTable:
             monthly_premiums=_objects(values["monthly_premium"]),
             **table,  # type: ignore[arg-type]
             has_oop_max=table["oop_max"] != NO_MAXIMUM,
-            copay_before_deductible=_flags([t is CopayTiming.BEFORE_DEDUCTIBLE for t in values["copay_timing"]]),
+            copay_before_deductible=before,
             covers_visits=payer_types != PayerType.SELF_PAY.value,
             has_family_deductible=table["family_deductible"] != NO_MAXIMUM,
             has_family_oop_max=table["family_oop_max"] != NO_MAXIMUM,
@@ -151,8 +151,8 @@ class PlanTable:
             is_medicaid=payer_types == PayerType.MEDICAID.value,
             year_start_kinds=kinds,
             year_start_kind=np.array(list(map(kind_index.__getitem__, values["plan_year_start"])), dtype=np.int64),
-            pricing_kinds=tuple(plans[first[kind]] for kind in range(len(pricing))),
-            pricing_kind=np.array(pricing_kind, dtype=np.int64),
+            pricing_kinds=tuple(plans[i] for i in first),
+            pricing_kind=pricing_kind,
         )
 
     def __len__(self) -> int:
