@@ -9,7 +9,7 @@ from typing import NamedTuple
 from coverage.engine import notices, payer_notices
 from coverage.engine.accrual import accrue, already_met, limit_notices
 from coverage.engine.care import Accumulators, CarePlan, Course
-from coverage.engine.cost_sharing import Parts, parts_of_visit
+from coverage.engine.cost_sharing import parts_of_visit
 from coverage.engine.money import ZERO
 from coverage.engine.not_covered import NotCovered, WhyNotCovered
 from coverage.engine.notices import Notice
@@ -148,19 +148,34 @@ class _Projection:
             )
         else:
             reason = limit_refusal(plan, year, slot.discipline, slot.date) if place else None
-        if reason is None:
-            parts, billed_above = self._covered(
-                position,
-                slot,
-                course,
-                year,
-                allowed=allowed,
-                copay_due=copay_due,
-                place=place,
-                before=(deductible_left, oop_room),
+        if reason is None:  # covered: the patient's share and the balance bill, counted toward the year's figures
+            auth_after = plan.auth_after_visits
+            if auth_after is not None and year.used[slot.discipline] >= auth_after:
+                self._authorization(position, slot, year, auth_after)
+            parts = parts_of_visit(
+                allowed,
+                copay=copay_due,
                 coinsurance_pct=coinsurance_pct,
+                deductible_left=deductible_left,
+                oop_room=oop_room,
+                deductible_applies=plan.deductible_applies,
+                copay_timing=plan.copay_timing,
             )
-            to_deductible, copay_part, coinsurance, _, patient = parts
+            to_deductible, copay_part, coinsurance, copay_charged, patient = parts
+            billed_above = self._balance_bill(position, slot, course, year, allowed) if self.bills_above else ZERO
+            said = accrue(
+                plan,
+                year,
+                slot,
+                allowed=allowed,
+                to_deductible=to_deductible,
+                patient=patient,
+                copay_charged=copay_charged,
+                place=place,
+                had_room=oop_room is not None,
+            )
+            if said:
+                self.notices.extend((position, notice) for notice in said)
             plan_pays = allowed - patient
         else:
             to_deductible = copay_part = coinsurance = billed_above = copay_due = plan_pays = ZERO
@@ -214,46 +229,9 @@ class _Projection:
             year.deny(position, slot, reason, price)
         return price
 
-    def _covered(
-        self,
-        position: int,
-        slot: ScheduledVisit,
-        course: Course,
-        year: YearState,
-        *,
-        allowed: Decimal,
-        copay_due: Decimal,
-        place: bool,
-        before: tuple[Decimal, Decimal | None],
-        coinsurance_pct: Decimal,
-    ) -> tuple[Parts, Decimal]:
-        """A covered visit: the patient's share and the balance bill, counted toward the year's figures."""
-        plan, discipline = self.plan, slot.discipline
-        auth_after = plan.auth_after_visits
-        if auth_after is not None and year.used[discipline] >= auth_after and year.first_time("auth", discipline):
-            self.notice(position, notices.prior_authorization(discipline, slot.course_index + 1, slot.date, auth_after))
-        parts = parts_of_visit(
-            allowed,
-            copay=copay_due,
-            coinsurance_pct=coinsurance_pct,
-            deductible_left=before[0],
-            oop_room=before[1],
-            deductible_applies=plan.deductible_applies,
-            copay_timing=plan.copay_timing,
-        )
-        to_deductible, _, _, copay_charged, patient = parts
-        billed_above = self._balance_bill(position, slot, course, year, allowed) if self.bills_above else ZERO
-        said = accrue(
-            plan,
-            year,
-            slot,
-            allowed=allowed,
-            to_deductible=to_deductible,
-            patient=patient,
-            copay_charged=copay_charged,
-            place=place,
-            had_room=before[1] is not None,
-        )
-        if said:
-            self.notices.extend((position, notice) for notice in said)
-        return parts, billed_above
+    def _authorization(self, position: int, slot: ScheduledVisit, year: YearState, auth_after: int) -> None:
+        """The first visit past the plan's prior-authorization count this year: say it needs authorization."""
+        if year.first_time("auth", slot.discipline):
+            self.notice(
+                position, notices.prior_authorization(slot.discipline, slot.course_index + 1, slot.date, auth_after)
+            )
