@@ -78,18 +78,26 @@ def _rows(
 ) -> CatalogAmounts:
     shape = (len(visits), len(priced))  # a visit's amounts side by side: one short row to gather from
     allowed, reduced, excess, self_pay = (np.zeros(shape, dtype=np.int64) for _ in range(4))
+    # A course repeats a few amounts: each therapy's amounts for one allowed amount are worked out once.
+    worked: dict[tuple[str, Decimal, bool], tuple[int, int, int, int]] = {}
     for row, prices in enumerate(priced):
         if problems[row] is not None:
             continue
+        column = []
         for position, visit in enumerate(visits):
             course = care.course(visit.discipline)
             assert course is not None  # the schedule only holds visits of courses in the plan of care
             one = prices.visits[position] if prices.visits else None
             full: Decimal = course.allowed(visit.course_index) if one is None else one.allowed
             taken = one is not None and prices.includes_non_participation
-            cut = at_the_clinic(full, non_participating=True, already_taken=taken)
-            allowed[position, row] = cents(full)
-            reduced[position, row] = cents(cut)
-            excess[position, row] = cents(excess_charge(cut, course.billed_rate))
-            self_pay[position, row] = cents(course.self_pay(visit.course_index, allowed=full))
+            key = (visit.discipline, full, taken)
+            amounts = worked.get(key)
+            if amounts is None:
+                cut = at_the_clinic(full, non_participating=True, already_taken=taken)
+                charge = excess_charge(cut, course.billed_rate)
+                own_price = course.self_pay(visit.course_index, allowed=full)  # depends on nothing else
+                amounts = worked[key] = (cents(full), cents(cut), cents(charge), cents(own_price))
+            column.append(amounts)
+        by_amount = np.array(column, dtype=np.int64).reshape(-1, 4).T  # the four amounts, a row each
+        allowed[:, row], reduced[:, row], excess[:, row], self_pay[:, row] = by_amount
     return CatalogAmounts(kind, allowed, reduced, excess, self_pay, tuple(problems))
