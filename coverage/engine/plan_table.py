@@ -57,6 +57,12 @@ def _objects(values: Sequence[object]) -> npt.NDArray[np.object_]:
     return column
 
 
+def _codes(values: Sequence[object]) -> Cents:
+    """Each value's number among the distinct values, numbered as first met."""
+    number = {value: i for i, value in enumerate(dict.fromkeys(values))}
+    return np.array(list(map(number.__getitem__, values)), dtype=np.int64)
+
+
 def _column(field: PlanField, values: Sequence[object]) -> Cents | Flags:
     """One plan setting of many plans as an array, converted by the setting's kind in the registry."""
     if field.kind is FieldKind.SWITCH:
@@ -126,10 +132,10 @@ class PlanTable:
         kinds = tuple(sorted(set(values["plan_year_start"])))
         kind_index = {kind: i for i, kind in enumerate(kinds)}
         is_medicare = payer_types == PayerType.MEDICARE.value
-        keys = list(zip(values["fee_schedule"], values["unit_rule"], is_medicare.tolist(), strict=True))
-        index = {key: i for i, key in enumerate(dict.fromkeys(keys))}  # each kind numbered as first met
-        pricing_kind = np.array(list(map(index.__getitem__, keys)), dtype=np.int64)
-        first = np.unique(pricing_kind, return_index=True)[1].tolist()  # the first plan of each kind
+        # A pricing kind: a fee schedule, a unit rule and Original Medicare or not, numbered without a tuple per plan.
+        fee_code, unit_code = _codes(values["fee_schedule"]), _codes(values["unit_rule"])
+        kind_code = (fee_code * (int(unit_code.max(initial=0)) + 1) + unit_code) * 2 + is_medicare
+        _, first, pricing_kind = np.unique(kind_code, return_index=True, return_inverse=True)  # first: of each kind
         days = _flags(list(map(is_, values["limit_counts"], repeat(LimitCounting.DAYS))))
         before = _flags(list(map(is_, values["copay_timing"], repeat(CopayTiming.BEFORE_DEDUCTIBLE))))
         return cls(
@@ -151,8 +157,8 @@ class PlanTable:
             is_medicaid=payer_types == PayerType.MEDICAID.value,
             year_start_kinds=kinds,
             year_start_kind=np.array(list(map(kind_index.__getitem__, values["plan_year_start"])), dtype=np.int64),
-            pricing_kinds=tuple(plans[i] for i in first),
-            pricing_kind=pricing_kind,
+            pricing_kinds=tuple(plans[i] for i in first.tolist()),
+            pricing_kind=pricing_kind.reshape(-1).astype(np.int64),
         )
 
     def __len__(self) -> int:
