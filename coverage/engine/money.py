@@ -91,6 +91,8 @@ def _shorten(text: str) -> str:
 
 def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
     """``percent`` % of ``amount``, rounded to the cent half up."""
+    if not percent:  # no coinsurance, as on many copay plans: nothing to work out
+        return ZERO
     return (amount * percent / HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)  # round_cents, one call fewer
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict
@@ -120,6 +121,11 @@ _set = object.__setattr__
 _EVERY_FIELD = set(VisitCost.model_fields)
 
 
+_COVERED, _ALLOWED, _PATIENT_PAYS, _PLAN_PAYS, _SECONDARY_PAYS, _BALANCE_BILL = map(
+    attrgetter, ("covered", "allowed", "patient_pays", "plan_pays", "secondary_pays", "balance_bill")
+)
+
+
 class Totals(BaseModel):
     """Sums over a set of visits."""
 
@@ -136,25 +142,16 @@ class Totals(BaseModel):
 
     @classmethod
     def of(cls, visits: Sequence[VisitCost]) -> Totals:
-        """Add up ``visits`` (one pass over them)."""
-        covered = 0
-        allowed = patient = plan = secondary = balance = ZERO
-        for v in visits:
-            covered += v.covered
-            allowed += v.allowed
-            patient += v.patient_pays
-            plan += v.plan_pays
-            secondary += v.secondary_pays
-            balance += v.balance_bill
+        """Add up ``visits``: each figure summed by ``sum`` over the visits (quicker than one pass adding all six)."""
         return cls(
             visits=len(visits),
-            covered_visits=covered,
+            covered_visits=(covered := sum(map(_COVERED, visits))),
             not_covered_visits=len(visits) - covered,
-            allowed=allowed,
-            patient_pays=patient,
-            plan_pays=plan,
-            secondary_pays=secondary,
-            balance_bill=balance,
+            allowed=sum(map(_ALLOWED, visits), ZERO),
+            patient_pays=sum(map(_PATIENT_PAYS, visits), ZERO),
+            plan_pays=sum(map(_PLAN_PAYS, visits), ZERO),
+            secondary_pays=sum(map(_SECONDARY_PAYS, visits), ZERO),
+            balance_bill=sum(map(_BALANCE_BILL, visits), ZERO),
         )
 
     def __add__(self, other: Totals) -> Totals:

@@ -43,7 +43,8 @@ class LimitDenials:
 class YearState:
     """Deductible, out-of-pocket, visit counts and threshold amounts of one plan year.
 
-    ``own_*`` are the patient's own figures, ``family_*`` the family's (None: no family figure).
+    ``own_*`` are the patient's own figures, ``family_*`` the family's (None: no family figure); they change
+    only through :meth:`pay`, which keeps ``deductible_left`` and ``oop_room`` in step with them.
     """
 
     start: date
@@ -60,6 +61,14 @@ class YearState:
     pool_dates: set[date] = field(default_factory=set)
     flagged: set[tuple[str, Discipline]] = field(default_factory=set)
     denials: dict[str, LimitDenials] = field(default_factory=dict)
+    #: The deductible left for this patient: their own, the family's, or the smaller (embedded). Kept by ``pay``.
+    deductible_left: Decimal = field(init=False)
+    #: The out-of-pocket room left: the smaller of the patient's own and the family's (None: no maximum). Kept by
+    #: ``pay``: a visit reads both figures before it is charged and after, so they are worked out once a payment.
+    oop_room: Decimal | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._settle()
 
     @classmethod
     def opening(cls, plan: Plan, start: date, so_far: Accumulators) -> YearState:
@@ -78,22 +87,15 @@ class YearState:
             threshold={"OT": so_far.ot_threshold_used, "PT": so_far.pt_threshold_used},
         )
 
-    @property
-    def deductible_left(self) -> Decimal:
-        """The deductible left for this patient: their own, the family's, or the smaller (embedded)."""
-        if self.family_deductible_left is None:
-            return self.own_deductible_left
-        if self.embedded:
-            return min(self.own_deductible_left, self.family_deductible_left)
-        return self.family_deductible_left
-
-    @property
-    def oop_room(self) -> Decimal | None:
-        """The out-of-pocket room left: the smaller of the patient's own and the family's (None: no maximum)."""
+    def _settle(self) -> None:
+        """Work out ``deductible_left`` and ``oop_room`` from the own and family figures."""
+        own_left, family_left = self.own_deductible_left, self.family_deductible_left
+        if family_left is None:
+            self.deductible_left = own_left
+        else:
+            self.deductible_left = min(own_left, family_left) if self.embedded else family_left
         own, family = self.own_oop_room, self.family_oop_room
-        if family is None or own is None:
-            return own if family is None else family
-        return min(own, family)
+        self.oop_room = own if family is None else family if own is None else min(own, family)
 
     @property
     def family_met_the_deductible(self) -> bool:
@@ -116,6 +118,7 @@ class YearState:
             self.own_oop_room -= patient
         if self.family_oop_room is not None:
             self.family_oop_room -= patient
+        self._settle()
 
     def deny(self, position: int, slot: ScheduledVisit, reason: WhyNotCovered, price: Decimal) -> None:
         """Count a visit a limit refused (``reason``) and what it costs, toward that limit's notice."""
