@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.components.shared import escape_markdown, money_md
+from app_pages.components.take_home import clinic_settings
 from coverage import format_money
 from coverage.engine.billed_services import FeeScheduleError, code_label, parse_services
 from coverage.engine.pricing_settings import UnitRule
@@ -27,6 +28,7 @@ def _inputs(fees: FeeSources) -> None:
     state.setdefault("pv_services", "97110x2,97140")
     state.setdefault("pv_locality", fees.locality or "")
     state.setdefault("pv_fee_schedule", "medicare")
+    state.setdefault("pv_non_participating", clinic_settings().non_participating)  # clinic.toml's, as on the CLI
     left, right = st.columns(2)
     left.text_input("Codes and units", key="pv_services", max_chars=200, help="Such as 97110x2,97140 or 97110-CQ.")
     right.text_input("Minutes per timed code (optional)", key="pv_minutes", max_chars=120, placeholder="97530=38")

@@ -64,7 +64,6 @@ class Clinic(BaseModel):
     accepts_medicaid: bool = Field(default=True, description="true when the clinic is enrolled with Medicaid")
     medicare_locality: str = Field(
         default="",
-        pattern=rf"^({LOCALITY_ID.pattern})?$",
         description="the clinic's Medicare locality as <MAC>-<locality>, such as 10112-00; blank: national amounts",
     )
 
@@ -99,12 +98,27 @@ class Clinic(BaseModel):
             raise ValueError("must be the 9 digits of the TIN, as 12-3456789")
         return f"{match.group(1)}-{match.group(2)}"
 
+    @field_validator("medicare_locality")
+    @classmethod
+    def _locality_is_mac_dash_locality(cls, value: str) -> str:
+        if value and not LOCALITY_ID.fullmatch(value):
+            raise ValueError(
+                "must be <MAC>-<locality> from CMS's locality file, 5 digits, a dash, 2 digits, "
+                'such as medicare_locality = "10112-00"; leave it blank for the national amounts'
+            )
+        return value
+
     @field_validator("accepts_medicaid", mode="before")
     @classmethod
     def _true_or_false(cls, value: object) -> object:
         if not isinstance(value, bool):
             raise ValueError("must be true or false, without quotes")
         return value
+
+    @property
+    def non_participating(self) -> bool:
+        """True when the clinic does not participate with Medicare (Medicare then allows 95 % of its amounts)."""
+        return self.medicare_participation is MedicareParticipation.NON_PARTICIPATING
 
     @property
     def service_location(self) -> str:

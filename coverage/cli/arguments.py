@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coverage.cli.code_options import NO_EVALUATION, add_code_options
 from coverage.cli.fee_commands import (
+    DEFAULT_CLINIC,
     DEFAULT_PLANS,
     add_import_pfs_parser,
     add_price_visit_parser,
@@ -26,7 +27,6 @@ from coverage.engine.defaults import OT_EVAL_RATE, OT_VISIT_RATE, PT_EVAL_RATE, 
 from coverage.engine.money import MoneyError, parse_money
 
 MAX_AGE = 120
-DEFAULT_CLINIC = Path(__file__).resolve().parents[2] / "clinic.toml"
 
 _EPILOG = """exit codes:
   0  done

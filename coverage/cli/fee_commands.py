@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from coverage.catalog.clinic import ClinicFileError, load_clinic
 from coverage.catalog.fee_schedule_store import fee_schedules_path, load_fee_schedules
 from coverage.cli.code_options import minutes_once, timed_minutes
 from coverage.engine.billed_services import THERAPIES, code_label, parse_services
@@ -28,6 +29,7 @@ from coverage.fees.visit_lookup import price_visit
 
 OK, USAGE, BAD_DATA = 0, 2, 4
 DEFAULT_PLANS = Path(__file__).resolve().parents[2] / "plans.csv"
+DEFAULT_CLINIC = Path(__file__).resolve().parents[2] / "clinic.toml"
 _PRICE_EPILOG = """examples:
   python -m coverage price-visit --locality 10112-00 --service 97110x2 --service 97140
   python -m coverage price-visit --locality 01182-18 --minutes 97530=38 --minutes 97535=15 --json
@@ -49,7 +51,8 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--locality", default="", help="Medicare locality <MAC>-<locality>, e.g. 10112-00 (default: national)"
+        "--locality",
+        help="Medicare locality <MAC>-<locality>, e.g. 10112-00 (default: clinic.toml's, else national)",
     )
     parser.add_argument(
         "--service", action="append", default=[], help="codes with units, e.g. 97110x2 or 97110x2,97140"
@@ -64,7 +67,14 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--assistant", action="store_true", help="furnished by a therapy assistant (CQ for PT, CO for OT)"
     )
-    parser.add_argument("--non-participating", action="store_true", help="the clinic does not participate in Medicare")
+    parser.add_argument(
+        "--non-participating",
+        action="store_true",
+        help="the clinic does not participate in Medicare (default: clinic.toml's medicare_participation)",
+    )
+    parser.add_argument(
+        "--clinic", type=Path, default=DEFAULT_CLINIC, metavar="TOML", help="the clinic settings (default clinic.toml)"
+    )
     parser.add_argument("--fee-schedule", default="medicare", help="medicare, medicare:<percent> or a schedule id")
     parser.add_argument(
         "--plans",
@@ -111,6 +121,7 @@ def _print(day: DayPrice, *, as_json: bool) -> None:
 def run_price_visit(args: argparse.Namespace) -> int:
     """Price the visit the parsed arguments describe and print it; return the exit code."""
     try:
+        clinic = load_clinic(args.clinic)  # its locality and participation, unless the options say otherwise
         setting = parse_fee_schedule_setting(args.fee_schedule)
         if setting.kind == "typed":
             raise ServiceNotationError("--fee-schedule must name a fee schedule: medicare, medicare:110 or an id")
@@ -121,15 +132,15 @@ def run_price_visit(args: argparse.Namespace) -> int:
             unit_rule=args.unit_rule,
             therapy=args.therapy,
             assistant=args.assistant,
-            non_participating=args.non_participating,
+            non_participating=args.non_participating or clinic.non_participating,
             fee_schedule=args.fee_schedule,
-            locality=args.locality,
+            locality=clinic.medicare_locality if args.locality is None else args.locality,
             clinic_schedules=_clinic_schedules(args, setting.kind),
         )
     except ServiceNotationError as exc:
         print(f"python -m coverage price-visit: error: {exc}", file=sys.stderr)
         return USAGE
-    except FeeScheduleFileError as exc:  # its sentence names the file's problems
+    except (FeeScheduleFileError, ClinicFileError) as exc:  # its sentence names the file's problems
         print(exc, file=sys.stderr)
         return BAD_DATA
     except FeeScheduleError as exc:

@@ -6,8 +6,12 @@ same inputs, with the fee sources the page builds (`clinic_fee_sources` over pla
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages.components import take_home
 from app_pages.components.take_home import CLINIC_TOML
 from coverage import CarePlan, Course, format_money, load_clinic, load_plans
 from coverage.catalog.fee_sources import clinic_fee_sources
@@ -18,7 +22,7 @@ from coverage.engine.plan_ranking import compare_plans
 from coverage.fees.estimate_range import estimate_range
 from coverage.fees.visit_lookup import price_visit
 from coverage.forms.request import default_course
-from tests.conftest import PLANS_CSV
+from tests.conftest import PLANS_CSV, ROOT
 from tests.dashboard_helpers import APP, PLANS, START, message_after, plain, reopened_from_link, shown_total
 
 FEES = clinic_fee_sources(PLANS_CSV, load_clinic(CLINIC_TOML))
@@ -132,6 +136,28 @@ def test_the_price_a_visit_panel_shows_the_engines_allowed_amount_and_lines(app:
     assert not app.exception
     assert box.metric[0].value == format_money(day.total)
     assert list(box.table[0].value["Code"]) == [line.code for line in day.lines]
+
+
+def test_the_price_a_visit_panel_starts_from_the_clinics_locality_and_participation(
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A non-participating clinic at 01182-18 in clinic.toml: the panel starts there, at 95 % of Medicare."""
+    text = (ROOT / "clinic.example.toml").read_text(encoding="utf-8")
+    text = text.replace('"06102-99"', '"01182-18"').replace('= "participating"', '= "non_participating"')
+    (tmp_path / "clinic.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(take_home, "CLINIC_TOML", tmp_path / "clinic.toml")
+    app.session_state["show_price_visit"] = True
+    app.run()
+
+    day = price_visit(parse_services("97110x2,97140"), medicare=FEES.medicare, locality="01182-18")
+    non_par = price_visit(
+        parse_services("97110x2,97140"), medicare=FEES.medicare, locality="01182-18", non_participating=True
+    )
+    assert not app.exception
+    assert app.text_input(key="pv_locality").value == "01182-18"
+    assert app.checkbox(key="pv_non_participating").value is True
+    assert app.container(key="pv_result").metric[0].value == format_money(non_par.total)
+    assert non_par.total < day.total  # the 95 % is taken, so the panel's figure is not the participating one
 
 
 def test_the_price_a_visit_panel_says_what_is_wrong_with_a_code(app: AppTest) -> None:

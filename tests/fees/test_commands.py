@@ -114,6 +114,59 @@ def test_a_percentage_of_medicare_and_a_non_participating_clinic_are_taken_on_ea
     assert [line["amount"] for line in data["lines"]] == amounts
 
 
+def _clinic_toml(tmp_path: Path, *, locality: str, participation: str = "participating") -> Path:
+    """The example clinic.toml with its locality and Medicare participation set."""
+    text = (ROOT / "clinic.example.toml").read_text(encoding="utf-8")
+    text = text.replace('medicare_locality = "06102-99"', f'medicare_locality = "{locality}"')
+    text = text.replace('medicare_participation = "participating"', f'medicare_participation = "{participation}"')
+    path = tmp_path / "clinic.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_clinics_locality_and_participation_are_the_defaults(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --locality the clinic.toml locality prices the visit, and a non-participating clinic gets 95 %."""
+    clinic = _clinic_toml(tmp_path, locality="10112-00", participation="non_participating")
+
+    code = price_visit_command(["--clinic", str(clinic), "--service", "97110x2", "--service", "97140", "--json"])
+
+    data = json.loads(capsys.readouterr().out)
+    assert code == OK
+    # the same lines as the issue's example at 10112-00, each at 95 %: 26.83 -> 25.49, 20.79 -> 19.75, 19.72 -> 18.73
+    assert [line["amount"] for line in data["lines"]] == ["25.49", "19.75", "18.73"]
+    assert data["allowed"] == "63.97"
+
+
+def test_a_locality_given_wins_over_the_clinics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--locality 10112-00 prices there even when clinic.toml names 01182-18; --locality '' asks for national."""
+    clinic = _clinic_toml(tmp_path, locality="01182-18")
+
+    argv = ["--clinic", str(clinic), "--locality", "10112-00", "--service", "97110x2,97140", "--json"]
+    there = price_visit_command(argv)
+    at_10112 = json.loads(capsys.readouterr().out)["allowed"]
+    national = price_visit_command(["--clinic", str(clinic), "--locality", "", "--service", "97110"])
+    out = capsys.readouterr().out
+
+    assert (there, national) == (OK, OK)
+    assert at_10112 == "67.34"  # 26.83 + 20.79 + 19.72, as without clinic.toml
+    assert "national amounts (every GPCI 1)" in out
+    assert out.rstrip().endswith("Allowed amount: $28.79")  # (0.45 + 0.43 + 0.01) x 32.3465 = 28.788... -> 28.79
+
+
+def test_a_broken_clinic_file_is_a_sentence_and_exit_code_4(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clinic.toml that cannot be read names its problem and exits 4, nothing priced."""
+    clinic = _clinic_toml(tmp_path, locality="1012-00")
+
+    code = price_visit_command(["--clinic", str(clinic), "--service", "97110", "--json"])
+
+    captured = capsys.readouterr()
+    assert code == BAD_DATA
+    assert captured.out == ""
+    assert captured.err.startswith("clinic.toml: medicare_locality: must be <MAC>-<locality>")
+
+
 @pytest.mark.parametrize(
     ("files", "says"),
     [
