@@ -150,8 +150,10 @@ def draw_locality(fields: Fields, fees: FeeSources | None) -> None:
         current = str(st.session_state.get(LOCALITY) or "") or clinic or ""
         home = schedule.localities.get(current)
         codes = states(schedule)
-        if st.session_state.get(STATE) not in codes:
-            st.session_state[STATE] = home.state if home is not None else codes[0]
+        if home is not None:  # a locality typed, linked or the clinic's: both pickers show it, whatever state it is in
+            st.session_state[STATE] = home.state
+        elif st.session_state.get(STATE) not in codes:
+            st.session_state[STATE] = codes[0]
         left, right = st.columns(2)
         left.selectbox(
             "Patient's state",
@@ -169,8 +171,10 @@ def draw_locality(fields: Fields, fees: FeeSources | None) -> None:
             help="Type the county to find its locality.",
         )
         in_state = {loc.locality_id: str(loc) for loc in localities_in_state(schedule, st.session_state[STATE])}
-        if st.session_state.get(PICKED_LOCALITY) not in in_state:
-            st.session_state[PICKED_LOCALITY] = current if current in in_state else next(iter(in_state), None)
+        if current in in_state:
+            st.session_state[PICKED_LOCALITY] = current
+        elif st.session_state.get(PICKED_LOCALITY) not in in_state:
+            st.session_state[PICKED_LOCALITY] = next(iter(in_state), None)
         st.selectbox(
             "Medicare locality",
             list(in_state),

@@ -80,6 +80,24 @@ def test_the_state_picker_sets_the_locality(app: AppTest) -> None:
     assert app.text_input(key="locality").value == "10112-00"
 
 
+def test_a_locality_typed_from_another_state_moves_both_pickers_to_it(app: AppTest) -> None:
+    """California picked, then Alabama's 10112-00 typed: the pickers show Alabama and 10112-00, not California's."""
+    _from_codes(app)
+    app.selectbox(key="_locality_state").set_value("CA").run()
+
+    app.text_input(key="locality").set_value("10112-00").run()
+    moved = (app.selectbox(key="_locality_state").value, app.selectbox(key="_locality_pick").value)
+    app.text_input(key="locality").set_value("01182-18").run()  # back to California, a locality not the first
+
+    assert not app.exception
+    assert moved == ("AL", "10112-00")
+    assert (app.selectbox(key="_locality_state").value, app.selectbox(key="_locality_pick").value) == (
+        "CA",
+        "01182-18",
+    )
+    assert app.text_input(key="locality").value == "01182-18"
+
+
 def test_a_bad_code_shows_a_message_under_its_field_and_no_traceback(app: AppTest) -> None:
     """97110y2 gets the notation's own sentence under the codes; 97010 (bundled) says it cannot be priced."""
     _from_codes(app)
