@@ -35,7 +35,8 @@ class WhyNotCovered(BaseModel):
 
     reason: NotCovered
     discipline: Discipline | None = None  # the therapy whose own limit ran out
-    limit: int | None = None  # the limit that ran out, in visits a plan year
+    limit: int | None = None  # the limit that ran out, in visits a plan year (visit days when counts_days)
+    counts_days: bool = False  # a shared limit the plan counts in days: a PT and an OT visit on one day take one
 
     @property
     def is_limit(self) -> bool:
@@ -57,5 +58,11 @@ def words(why: WhyNotCovered) -> str:
         return "the clinic does not accept Medicaid"
     if why.reason is NotCovered.PRIMARY_REFUSED:
         return "the primary plan does not cover this visit"
-    name = why.discipline if why.reason is NotCovered.OWN_LIMIT else "combined therapy"
-    return f"the {why.limit} {name} visits of this plan year are used up"
+    if why.reason is NotCovered.OWN_LIMIT:
+        return f"the {why.limit} {why.discipline} visits of this plan year are used up"
+    return f"the {why.limit} combined therapy {limit_unit(why.counts_days)} of this plan year are used up"
+
+
+def limit_unit(counts_days: bool) -> str:
+    """What a shared limit counts, in words: ``'visit days'`` when it counts days, else ``'visits'``."""
+    return "visit days" if counts_days else "visits"

@@ -153,14 +153,17 @@ def oop_max_reached(discipline: Discipline, number: int, day: date, oop_max: Dec
 def visit_limit_reached(
     discipline: Discipline, number: int, day: date, *, limit_name: str, limit: int, visits: int, cost: Decimal
 ) -> Notice:
-    """A visit limit runs out: how many visits fall outside it and what they cost."""
+    """A visit limit runs out: how many visits fall outside it and what they cost.
+
+    ``limit_name`` says what the limit counts: ``PT visits``, ``combined therapy visit days``.
+    """
     plural = "visit is" if visits == 1 else "visits are"
     notice = _notice(
         NoticeKind.VISIT_LIMIT_REACHED,
         day,
         discipline,
         number,
-        f"Your {limit} {limit_name} visits run out: from {visit_label(discipline, number, day)}, "
+        f"Your {limit} {limit_name} run out: from {visit_label(discipline, number, day)}, "
         f"{visits} {plural} not covered and cost {format_money(cost)} at the self-pay rate.",
     )
     return notice.model_copy(update={"visits_affected": visits, "amount": cost})

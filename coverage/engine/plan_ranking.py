@@ -123,7 +123,8 @@ def _reasons(
         own_limit,
         np.where(kind == Refusal.COMBINED_LIMIT, table.combined_visit_limit[order], 0),
     )
-    key = (kind * 2 + refused_ot) * _KEY_SPAN + limit
+    days = (kind == Refusal.COMBINED_LIMIT) & table.counts_days[order]
+    key = ((kind * 2 + refused_ot) * 2 + days) * _KEY_SPAN + limit
     distinct, where = np.unique(key, return_inverse=True)
     why = [_reason(int(k)) for k in distinct.tolist()]
     kinds = np.array([None if w is None else w.reason for w in why], dtype=object)
@@ -144,7 +145,8 @@ _AS_REASON = {
 
 
 def _reason(key: int) -> WhyNotCovered | None:
-    kind_and_ot, limit = divmod(key, _KEY_SPAN)
+    kind_ot_and_days, limit = divmod(key, _KEY_SPAN)
+    kind_and_ot, counts_days = divmod(kind_ot_and_days, 2)
     kind, refused_ot = divmod(kind_and_ot, 2)
     if kind == Refusal.NONE:
         return None
@@ -152,7 +154,7 @@ def _reason(key: int) -> WhyNotCovered | None:
     if reason in {NotCovered.NO_INSURANCE, NotCovered.MEDICAID_NOT_ACCEPTED}:
         return WhyNotCovered(reason=reason)
     discipline: Discipline | None = ("OT" if refused_ot else "PT") if reason is NotCovered.OWN_LIMIT else None
-    return WhyNotCovered(reason=reason, discipline=discipline, limit=limit)
+    return WhyNotCovered(reason=reason, discipline=discipline, limit=limit, counts_days=bool(counts_days))
 
 
 def _problem(plan: Plan, so_far: Accumulators) -> str:

@@ -50,16 +50,16 @@ def limit_refusal(plan: Plan, year: YearState, discipline: Discipline, day: date
     """For a visit that takes a place: the limit it finds full, or None."""
     own_limit = plan.visit_limit(discipline)
     if own_limit is not None and year.used[discipline] >= own_limit:
-        return _refused(NotCovered.OWN_LIMIT, discipline, own_limit)
+        return _refused(NotCovered.OWN_LIMIT, discipline, own_limit, False)
     combined = plan.combined_visit_limit
     if combined is not None and year.pool_used >= combined and not (plan.counts_days and day in year.pool_dates):
-        return _refused(NotCovered.SHARED_LIMIT, None, combined)
+        return _refused(NotCovered.SHARED_LIMIT, None, combined, plan.counts_days)
     return None
 
 
 @lru_cache(maxsize=64)  # a reason is a frozen value: every visit one limit refuses shares it
-def _refused(reason: NotCovered, discipline: Discipline | None, limit: int) -> WhyNotCovered:
-    return WhyNotCovered(reason=reason, discipline=discipline, limit=limit)
+def _refused(reason: NotCovered, discipline: Discipline | None, limit: int, counts_days: bool) -> WhyNotCovered:
+    return WhyNotCovered(reason=reason, discipline=discipline, limit=limit, counts_days=counts_days)
 
 
 def take_places(plan: Plan, year: YearState, discipline: Discipline, day: date) -> None:

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from coverage.engine.care import Accumulators
 from coverage.engine.money import ZERO
-from coverage.engine.not_covered import WhyNotCovered
+from coverage.engine.not_covered import WhyNotCovered, limit_unit
 from coverage.engine.plans import Discipline, Plan
 from coverage.engine.schedule import ScheduledVisit, next_plan_year_start
 
@@ -35,6 +35,7 @@ class LimitDenials:
     day: date
     limit_name: str
     limit: int
+    counted: str  # what the limit counts: "visits", or "visit days" for a shared limit counted in days
     visits: int = 0
     cost: Decimal = ZERO
 
@@ -126,7 +127,8 @@ class YearState:
         denial = self.denials.get(limit_name)
         if denial is None:
             at = (position, slot.discipline, slot.course_index + 1, slot.date)
-            denial = self.denials[limit_name] = LimitDenials(*at, limit_name, reason.limit or 0)
+            counted = limit_unit(reason.counts_days)
+            denial = self.denials[limit_name] = LimitDenials(*at, limit_name, reason.limit or 0, counted)
         denial.visits += 1
         denial.cost += price
 

@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from coverage import NoticeKind, YearToDateError, estimate
+from coverage.engine.plan_ranking import compare_plans
 from tests.builders import care, course, money, plan, so_far
 
 # Weekly visits from Monday 5 January 2026 fall on 5, 12, 19 and 26 January.
@@ -199,3 +200,32 @@ def test_under_days_a_days_place_is_taken_by_its_first_visit_that_takes_one() ->
         ("OT", D("100.00")),
         ("PT", D("100.00")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("counts", "unit"),
+    [
+        ("visits", "visits"),  # the usual: each visit takes a place
+        ("days", "visit days"),  # a PT and an OT visit on one day take one place, so the limit is days
+    ],
+)
+def test_a_shared_limit_that_runs_out_is_said_in_what_it_counts(counts: str, unit: str) -> None:
+    """Combined limit 1, OT and PT on 5 and 12 Jan: the notice, the visit and compare_plans name visits or days."""
+    shared = plan(
+        deductible_applies=False,
+        ot_coinsurance_pct="20",
+        pt_coinsurance_pct="20",
+        combined_visit_limit=1,
+        limit_counts=counts,
+    )
+    plan_of_care = care(ot=course(1, 2, "100.00"), pt=course(1, 2, "100.00"))
+
+    result = estimate(shared, plan_of_care)
+    row = compare_plans([shared], plan_of_care).iloc[0]
+
+    refused = [v for v in result.visits if v.not_covered is not None]
+    (notice,) = [n for n in result.notices if n.kind is NoticeKind.VISIT_LIMIT_REACHED]
+    said = f"the 1 combined therapy {unit} of this plan year are used up"
+    assert refused[0].not_covered_reason == said
+    assert row["not_covered_reason"] == said
+    assert notice.message.startswith(f"Your 1 combined therapy {unit} run out: from ")
