@@ -18,6 +18,7 @@ from coverage.engine.pricing_settings import UnitRule
 from coverage.fees.course_pricing import FeeSources
 from coverage.fees.visit_lookup import price_visit
 from coverage.forms.visit_codes import parse_minutes
+from coverage.views.priced_codes import NATIONAL_WORDS
 
 SHOW_PRICE_VISIT = "show_price_visit"
 _RULES = {UnitRule.MEDICARE.value: "Medicare's 8-minute rule", UnitRule.AMA.value: "AMA rule, each code on its own"}
@@ -65,7 +66,7 @@ def _price(fees: FeeSources) -> None:
     with st.container(key="pv_result"):
         st.metric("Allowed amount", format_money(day.total))
         if day.national:
-            st.warning("Medicare's national amounts: no locality set (every GPCI 1). Type the locality for its own.")
+            st.warning(f"{NATIONAL_WORDS}. Type the locality for its own amounts.")
         st.caption(escape_markdown(f"Priced from {day.schedule}."))
         rows = [
             {

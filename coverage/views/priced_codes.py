@@ -42,10 +42,14 @@ class PricedKind(BaseModel):
         return sum((line.amount for line in self.lines), ZERO)
 
 
+#: The one wording of Medicare's national amounts, used for want of a locality, on pages and printouts.
+NATIONAL_WORDS = "Medicare's national amounts (no Medicare locality was set, so every GPCI is 1)"
+
+
 def fee_schedule_words(prices: CoursePrices) -> str:
     """The fee schedule the codes were priced on, naming Medicare's national amounts when no locality was set."""
     if prices.national:
-        return f"Medicare's national amounts (no Medicare locality was set, so every GPCI is 1): {prices.source}"
+        return f"{NATIONAL_WORDS}: {prices.source}"
     return prices.source
 
 

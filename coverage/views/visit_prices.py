@@ -20,8 +20,7 @@ from coverage.engine.money import format_money
 from coverage.engine.plans import Plan
 from coverage.fees.clinic_schedule import ClinicFeeSchedules
 from coverage.views.fee_schedule_listing import imported_sources
-
-NATIONAL = "Medicare's national amounts: no locality set"
+from coverage.views.priced_codes import NATIONAL_WORDS
 
 
 class PricedLine(BaseModel):
@@ -71,7 +70,7 @@ def price_source(result: Estimate) -> str | None:
     if prices is None:
         return None
     if prices.national:
-        return f"{NATIONAL}. Priced from {prices.source}: choose the patient's locality for local amounts."
+        return f"{NATIONAL_WORDS}. Priced from {prices.source}: choose the patient's locality for local amounts."
     return f"Allowed amounts from {prices.source}."
 
 

@@ -53,7 +53,7 @@ def test_a_pt_course_priced_from_its_codes_shows_each_codes_line_and_the_source(
     assert f"PT regular visit (2): allowed amount **{format_money(first_visit.allowed)}**" in said
     assert any(line.how in text for line in first_visit.lines for text in said)
     assert any(text.startswith("97140 x1: ") for block in said for text in block.split("\n- "))
-    assert any("Medicare's national amounts: no locality set" in text for text in said)  # no clinic.toml locality
+    assert any("Medicare's national amounts (no Medicare locality" in text for text in said)  # no clinic.toml locality
 
 
 def test_changing_the_locality_changes_the_amount_to_the_engines(app: AppTest) -> None:

@@ -48,12 +48,14 @@ def test_each_therapy_shows_its_evaluation_and_regular_visit_with_the_engines_li
 
 
 def test_the_source_says_when_medicares_national_amounts_were_used() -> None:
-    """No locality: 'Medicare's national amounts: no locality set'; with one, the locality is named; typed: nothing."""
+    """No locality: 'Medicare's national amounts (no ... locality ...)'; with one, its name; typed: nothing."""
     national = estimate(BY_ID["medicare-b-2026"], BOTH, fees=FEES)
     local = estimate(BY_ID["medicare-b-2026"], BOTH.model_copy(update={"medicare_locality": "10112-00"}), fees=FEES)
     typed = estimate(BY_ID["medicare-b-2026"], CarePlan(start_date=START, pt=default_course("PT")))
 
-    assert str(price_source(national)).startswith("Medicare's national amounts: no locality set. Priced from")
+    assert str(price_source(national)).startswith(
+        "Medicare's national amounts (no Medicare locality was set, so every GPCI is 1). Priced from"
+    )
     assert str(price_source(local)).startswith("Allowed amounts from Medicare's fee schedule, ALABAMA (10112-00)")
     assert price_source(typed) is None
 
