@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app_pages.components.paths import PLANS_CSV_ENV
 from app_pages.components.staff_access import PASSCODE_ENV
 from coverage.catalog.edits import edit_plan, find_plan
 from coverage.catalog.loader import load_plans
@@ -21,18 +18,6 @@ from tests.conftest import PLANS_CSV, ROOT
 from tests.dashboard_helpers import APP
 
 PASSCODE = "correct horse battery staple"
-
-
-@pytest.fixture
-def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped catalog that the page uses; no passcode configured; empty caches."""
-    path = tmp_path / "plans.csv"
-    shutil.copyfile(PLANS_CSV, path)
-    monkeypatch.setenv(PLANS_CSV_ENV, str(path))
-    monkeypatch.delenv(PASSCODE_ENV, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()  # a fresh passcode guard: no wrong tries counted
-    return path
 
 
 def _open_page(secrets: dict[str, str] | None = None) -> AppTest:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app_pages.components.paths import PLANS_CSV_ENV
 from app_pages.components.staff_access import PASSCODE_ENV
 from coverage.catalog.fee_schedule_store import save_fee_schedules
 from coverage.catalog.store import HISTORY_FOLDER, catalog_version, saves_log
-from tests.conftest import PLANS_CSV
 from tests.dashboard_helpers import APP, table_with
 
 PASSCODE = "correct horse battery staple"
@@ -28,16 +24,10 @@ FEES = (
 
 
 @pytest.fixture
-def fees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped catalog the page uses, with FEES beside it as fee_schedules.csv; empty caches."""
-    plans = tmp_path / "plans.csv"
-    shutil.copyfile(PLANS_CSV, plans)
-    path = tmp_path / "fee_schedules.csv"
+def fees(catalog: Path) -> Path:
+    """The catalog fixture's copy of plans.csv with FEES beside it as fee_schedules.csv."""
+    path = catalog.parent / "fee_schedules.csv"
     path.write_text(FEES, encoding="utf-8")
-    monkeypatch.setenv(PLANS_CSV_ENV, str(plans))
-    monkeypatch.delenv(PASSCODE_ENV, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
     return path
 
 

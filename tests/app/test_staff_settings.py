@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app_pages.components.paths import PLANS_CSV_ENV
 from app_pages.components.staff_access import (
     EXAMPLE_SECRETS,
     MIN_PASSCODE_LENGTH,
@@ -22,7 +19,6 @@ from app_pages.components.staff_access import (
     read_staff_access,
 )
 from coverage.catalog.store import saves_log
-from tests.conftest import PLANS_CSV
 from tests.dashboard_helpers import APP
 
 GOOD = "correct horse battery staple"
@@ -35,19 +31,6 @@ AUTH = {
     "server_metadata_url": "https://login.clinic.example/.well-known/openid-configuration",
 }
 STAFF_EMAIL = "ana@clinic.example"
-
-
-@pytest.fixture
-def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped catalog that the page uses; no passcode or staff list in the environment."""
-    path = tmp_path / "plans.csv"
-    shutil.copyfile(PLANS_CSV, path)
-    monkeypatch.setenv(PLANS_CSV_ENV, str(path))
-    monkeypatch.delenv(PASSCODE_ENV, raising=False)
-    monkeypatch.delenv(STAFF_EMAILS_ENV, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return path
 
 
 def _catalog_page(secrets: dict[str, object], user: dict[str, object] | None = None) -> AppTest:
