@@ -199,7 +199,7 @@ def _pricing_of_care(fields: Fields, fees: FeeSources | None) -> None:
             draw_locality(fields, fees)
     if len(on) == 2 and (from_codes or any(k in fields.problems for k in CO_TREATMENT_KEYS)):
         draw_joint_sessions(fields)
-    fields.place("fees")
+    fields.place("fees", "how the visits are priced")  # a code or schedule the visits cannot be priced from
 
 
 def _plan_rules(fields: Fields) -> None:

@@ -99,7 +99,7 @@ def test_a_locality_typed_from_another_state_moves_both_pickers_to_it(app: AppTe
 
 
 def test_a_bad_code_shows_a_message_under_its_field_and_no_traceback(app: AppTest) -> None:
-    """97110y2 gets the notation's own sentence under the codes; 97010 (bundled) says it cannot be priced."""
+    """97110y2 gets the notation's own sentence under the codes; 97010 (bundled) says it cannot be priced, and where."""
     _from_codes(app)
 
     app.text_input(key="pt_services").set_value("97110y2").run()
@@ -109,6 +109,7 @@ def test_a_bad_code_shows_a_message_under_its_field_and_no_traceback(app: AppTes
     assert not app.exception
     assert said == "'97110y2': the code '97110Y2' is not five digits or letters, such as 97110"
     assert any("The visits cannot be priced" in plain(e.value) and "97010" in plain(e.value) for e in app.error)
+    assert any("(how the visits are priced): see the message" in plain(e.value) for e in app.error)  # the summary
 
 
 def test_a_visits_length_without_minutes_shows_a_low_likely_high_range(app: AppTest) -> None:
