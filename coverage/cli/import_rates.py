@@ -33,7 +33,8 @@ _SCHEDULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _EPILOG = """exit codes:
   0  rows written (problems may have been reported)
   2  the command line is wrong
-  4  no row could be written, or a file cannot be read (fee_schedules.csv is unchanged)
+  4  no row could be written, a file cannot be read, or fee_schedules.csv would not pass its
+     checks (it is then unchanged)
 
 example:
   python -m coverage import-rates acme-ppo-in-network.json.gz --npi 1234567893 --tin 12-3456789 \\
