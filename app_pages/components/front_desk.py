@@ -8,7 +8,7 @@ from app_pages.components.metric_rows import metric_columns
 from app_pages.components.shared import escape_markdown, money_md
 from coverage import NoticeKind, format_money
 from coverage.engine.notices import format_day
-from coverage.engine.plans import Discipline
+from coverage.engine.plans import DISCIPLINES
 from coverage.views.page_overview import Overview
 
 
@@ -45,12 +45,9 @@ def draw_front_desk(view: Overview) -> None:
                 )
             return
         care = view.estimate.care
-        own: tuple[tuple[Discipline, int | None], ...] = (("PT", desk.pt_visits_left), ("OT", desk.ot_visits_left))
-        left: list[tuple[str, int | None]] = [(name, count) for name, count in own if care.course(name) is not None]
-        left += [("PT and OT together", desk.pool_visits_left)]
         st.markdown(
             "Visits left this plan year: "
-            + "; ".join(f"{name} {'no limit' if count is None else count}" for name, count in left)
+            + desk.visits_left_words(d for d in DISCIPLINES if care.course(d) is not None)
             + (f" ({'; '.join(desk.limit_counting)})" if desk.limit_counting else "")
         )
         asks = [n for n in view.estimate.notices if n.kind in _DESK_ASKS]

@@ -67,10 +67,20 @@ def add_price_visit_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--assistant", action="store_true", help="furnished by a therapy assistant (CQ for PT, CO for OT)"
     )
-    parser.add_argument(
+    participation = parser.add_mutually_exclusive_group()
+    participation.add_argument(
         "--non-participating",
-        action="store_true",
+        action="store_const",
+        const=True,
+        dest="non_participating",
         help="the clinic does not participate in Medicare (default: clinic.toml's medicare_participation)",
+    )
+    participation.add_argument(
+        "--participating",
+        action="store_const",
+        const=False,
+        dest="non_participating",
+        help="the clinic participates in Medicare, whatever clinic.toml says",
     )
     parser.add_argument(
         "--clinic", type=Path, default=DEFAULT_CLINIC, metavar="TOML", help="the clinic settings (default clinic.toml)"
@@ -132,7 +142,7 @@ def run_price_visit(args: argparse.Namespace) -> int:
             unit_rule=args.unit_rule,
             therapy=args.therapy,
             assistant=args.assistant,
-            non_participating=args.non_participating or clinic.non_participating,
+            non_participating=clinic.non_participating if args.non_participating is None else args.non_participating,
             fee_schedule=args.fee_schedule,
             locality=clinic.medicare_locality if args.locality is None else args.locality,
             clinic_schedules=_clinic_schedules(args, setting.kind),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from coverage.engine.cost_sharing import share_of_visit
 from coverage.engine.course_estimate import Estimate, VisitCost
 from coverage.engine.money import ZERO
 from coverage.engine.network import NetworkTerms, network_terms
+from coverage.engine.not_covered import limit_unit
 from coverage.engine.plans import DISCIPLINES, Discipline, Plan
 from coverage.engine.schedule import plan_year_start_on_or_before
 from coverage.engine.year_state import YearState
@@ -29,13 +31,22 @@ class FrontDesk(BaseModel):
     first_day_visits: tuple[VisitCost, ...]  # every visit on the course's first date, in the course's order
     ot_visits_left: int | None
     pt_visits_left: int | None
-    pool_visits_left: int | None
+    pool_visits_left: int | None  # in visit days when pool_counts_days
+    pool_counts_days: bool = False  # the shared limit counts days: a PT and an OT visit on one day take one place
     deductible_applies: bool
     deductible_left: Decimal
     oop_left: Decimal | None
     visit_after_deductible: dict[Discipline, Decimal]  # a regular visit once the deductible is met
     #: What counts toward the visit limits, where the plan departs from "every covered visit, one place".
     limit_counting: tuple[str, ...] = ()
+
+    def visits_left_words(self, therapies: Iterable[Discipline]) -> str:
+        """``'PT 20; OT no limit; PT and OT together 16 visit days'``: each therapy given, then the shared limit."""
+        own = {"PT": self.pt_visits_left, "OT": self.ot_visits_left}
+        said = [f"{d} {'no limit' if own[d] is None else own[d]}" for d in sorted(set(therapies), reverse=True)]
+        pool = self.pool_visits_left
+        unit = f" {limit_unit(True)}" if self.pool_counts_days else ""
+        return "; ".join([*said, f"PT and OT together {'no limit' if pool is None else f'{pool}{unit}'}"])
 
     @property
     def first_day(self) -> date:
@@ -127,6 +138,7 @@ def front_desk(estimate: Estimate) -> FrontDesk:
         ot_visits_left=left(plan.ot_visit_limit, year.used["OT"]),
         pt_visits_left=left(plan.pt_visit_limit, year.used["PT"]),
         pool_visits_left=left(plan.combined_visit_limit, year.pool_used),
+        pool_counts_days=plan.counts_days,
         deductible_applies=plan.deductible_applies,
         deductible_left=year.deductible_left,
         oop_left=year.oop_room,

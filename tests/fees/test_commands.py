@@ -139,6 +139,18 @@ def test_the_clinics_locality_and_participation_are_the_defaults(
     assert data["allowed"] == "63.97"
 
 
+def test_participating_prices_in_full_whatever_clinic_toml_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--participating on a non-participating clinic's machine: Medicare's amounts in full, no 95 %."""
+    clinic = _clinic_toml(tmp_path, locality="10112-00", participation="non_participating")
+
+    code = price_visit_command(["--clinic", str(clinic), "--participating", "--service", "97110x2,97140", "--json"])
+
+    assert code == OK
+    assert json.loads(capsys.readouterr().out)["allowed"] == "67.34"  # 26.83 + 20.79 + 19.72, not 63.97
+
+
 def test_a_locality_given_wins_over_the_clinics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--locality 10112-00 prices there even when clinic.toml names 01182-18; --locality '' asks for national."""
     clinic = _clinic_toml(tmp_path, locality="01182-18")

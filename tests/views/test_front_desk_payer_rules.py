@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from coverage import Accumulators, CarePlan, Course, estimate, front_desk
 from tests.builders import plan
 
@@ -40,3 +42,20 @@ def test_the_desk_says_what_does_not_count_toward_the_limit() -> None:
         "a visit paid entirely toward the deductible does not count",
     )
     assert front_desk(estimate(plan(), CarePlan(start_date=START, pt=PT))).limit_counting == ()
+
+
+@pytest.mark.parametrize(
+    ("counts", "words"),
+    [
+        ("visits", "PT 8; PT and OT together 16"),  # PT 12 - 4 used; shared 20 - 4
+        ("days", "PT 8; PT and OT together 16 visit days"),  # the same places, counted as days
+    ],
+)
+def test_visits_left_name_the_shared_limits_days(counts: str, words: str) -> None:
+    """The desk's visits-left line gives each therapy asked for, then the shared limit, in days when it counts days."""
+    rules = plan(pt_visit_limit=12, combined_visit_limit=20, limit_counts=counts)
+
+    desk = front_desk(estimate(rules, CarePlan(start_date=START, pt=PT), Accumulators(pt_visits_used=4)))
+
+    assert desk.visits_left_words(["PT"]) == words
+    assert desk.visits_left_words(["OT", "PT"]).startswith("PT 8; OT no limit; PT and OT together 16")
