@@ -81,7 +81,7 @@ def limit_notices(year: YearState) -> list[tuple[int, Notice]]:
                 denial.discipline,
                 denial.number,
                 denial.day,
-                limit_name=f"{denial.limit_name} {denial.counted}",
+                limit_name=denial.limit_name,
                 limit=denial.limit,
                 visits=denial.visits,
                 cost=denial.cost,

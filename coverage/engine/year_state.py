@@ -33,9 +33,8 @@ class LimitDenials:
     discipline: Discipline
     number: int
     day: date
-    limit_name: str
+    limit_name: str  # with what it counts: "PT visits", "combined therapy visit days"
     limit: int
-    counted: str  # what the limit counts: "visits", or "visit days" for a shared limit counted in days
     visits: int = 0
     cost: Decimal = ZERO
 
@@ -127,8 +126,8 @@ class YearState:
         denial = self.denials.get(limit_name)
         if denial is None:
             at = (position, slot.discipline, slot.course_index + 1, slot.date)
-            counted = limit_unit(reason.counts_days)
-            denial = self.denials[limit_name] = LimitDenials(*at, limit_name, reason.limit or 0, counted)
+            named = f"{limit_name} {limit_unit(reason.counts_days)}"
+            denial = self.denials[limit_name] = LimitDenials(*at, named, reason.limit or 0)
         denial.visits += 1
         denial.cost += price
 
