@@ -29,7 +29,8 @@ def _inputs(fees: FeeSources) -> None:
     state.setdefault("pv_services", "97110x2,97140")
     state.setdefault("pv_locality", fees.locality or "")
     state.setdefault("pv_fee_schedule", "medicare")
-    state.setdefault("pv_non_participating", clinic_settings().non_participating)  # clinic.toml's, as on the CLI
+    if "pv_non_participating" not in state:  # clinic.toml's, as on the CLI; read only the first time
+        state["pv_non_participating"] = clinic_settings().non_participating
     left, right = st.columns(2)
     left.text_input("Codes and units", key="pv_services", max_chars=200, help="Such as 97110x2,97140 or 97110-CQ.")
     right.text_input("Minutes per timed code (optional)", key="pv_minutes", max_chars=120, placeholder="97530=38")
