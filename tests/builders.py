@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from coverage import Accumulators, CarePlan, Course, Plan
+from tests.conftest import ROOT
 
 MONDAY = date(2026, 1, 5)
 
@@ -35,3 +37,13 @@ def so_far(**fields: Any) -> Accumulators:
 def money(*amounts: str) -> list[Decimal]:
     """``money("1.00", "2.50")`` -> Decimals, for comparing columns of amounts."""
     return [Decimal(a) for a in amounts]
+
+
+def clinic_toml(folder: Path, *, locality: str, participation: str = "participating") -> Path:
+    """The example clinic.toml written into ``folder`` with its Medicare locality and participation set."""
+    text = (ROOT / "clinic.example.toml").read_text(encoding="utf-8")
+    text = text.replace('medicare_locality = "06102-99"', f'medicare_locality = "{locality}"')
+    text = text.replace('medicare_participation = "participating"', f'medicare_participation = "{participation}"')
+    path = folder / "clinic.toml"
+    path.write_text(text, encoding="utf-8")
+    return path

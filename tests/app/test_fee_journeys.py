@@ -22,7 +22,8 @@ from coverage.engine.plan_ranking import compare_plans
 from coverage.fees.estimate_range import estimate_range
 from coverage.fees.visit_lookup import price_visit
 from coverage.forms.request import default_course
-from tests.conftest import PLANS_CSV, ROOT
+from tests.builders import clinic_toml
+from tests.conftest import PLANS_CSV
 from tests.dashboard_helpers import APP, PLANS, START, message_after, plain, reopened_from_link, shown_total
 
 FEES = clinic_fee_sources(PLANS_CSV, load_clinic(CLINIC_TOML))
@@ -161,10 +162,8 @@ def test_the_price_a_visit_panel_starts_from_the_clinics_locality_and_participat
     app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A non-participating clinic at 01182-18 in clinic.toml: the panel starts there, at 95 % of Medicare."""
-    text = (ROOT / "clinic.example.toml").read_text(encoding="utf-8")
-    text = text.replace('"06102-99"', '"01182-18"').replace('= "participating"', '= "non_participating"')
-    (tmp_path / "clinic.toml").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(take_home, "CLINIC_TOML", tmp_path / "clinic.toml")
+    clinic = clinic_toml(tmp_path, locality="01182-18", participation="non_participating")
+    monkeypatch.setattr(take_home, "CLINIC_TOML", clinic)
     app.session_state["show_price_visit"] = True
     app.run()
 

@@ -11,6 +11,7 @@ import pytest
 
 from coverage.cli.fee_commands import BAD_DATA, OK, USAGE, import_pfs_command, price_visit_command
 from coverage.fees.pfs_files import RVU_FILE
+from tests.builders import clinic_toml
 from tests.conftest import ROOT
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -114,21 +115,11 @@ def test_a_percentage_of_medicare_and_a_non_participating_clinic_are_taken_on_ea
     assert [line["amount"] for line in data["lines"]] == amounts
 
 
-def _clinic_toml(tmp_path: Path, *, locality: str, participation: str = "participating") -> Path:
-    """The example clinic.toml with its locality and Medicare participation set."""
-    text = (ROOT / "clinic.example.toml").read_text(encoding="utf-8")
-    text = text.replace('medicare_locality = "06102-99"', f'medicare_locality = "{locality}"')
-    text = text.replace('medicare_participation = "participating"', f'medicare_participation = "{participation}"')
-    path = tmp_path / "clinic.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_the_clinics_locality_and_participation_are_the_defaults(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Without --locality the clinic.toml locality prices the visit, and a non-participating clinic gets 95 %."""
-    clinic = _clinic_toml(tmp_path, locality="10112-00", participation="non_participating")
+    clinic = clinic_toml(tmp_path, locality="10112-00", participation="non_participating")
 
     code = price_visit_command(["--clinic", str(clinic), "--service", "97110x2", "--service", "97140", "--json"])
 
@@ -143,7 +134,7 @@ def test_participating_prices_in_full_whatever_clinic_toml_says(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--participating on a non-participating clinic's machine: Medicare's amounts in full, no 95 %."""
-    clinic = _clinic_toml(tmp_path, locality="10112-00", participation="non_participating")
+    clinic = clinic_toml(tmp_path, locality="10112-00", participation="non_participating")
 
     code = price_visit_command(["--clinic", str(clinic), "--participating", "--service", "97110x2,97140", "--json"])
 
@@ -153,7 +144,7 @@ def test_participating_prices_in_full_whatever_clinic_toml_says(
 
 def test_a_locality_given_wins_over_the_clinics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--locality 10112-00 prices there even when clinic.toml names 01182-18; --locality '' asks for national."""
-    clinic = _clinic_toml(tmp_path, locality="01182-18")
+    clinic = clinic_toml(tmp_path, locality="01182-18")
 
     argv = ["--clinic", str(clinic), "--locality", "10112-00", "--service", "97110x2,97140", "--json"]
     there = price_visit_command(argv)
@@ -169,7 +160,7 @@ def test_a_locality_given_wins_over_the_clinics(tmp_path: Path, capsys: pytest.C
 
 def test_a_broken_clinic_file_is_a_sentence_and_exit_code_4(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A clinic.toml that cannot be read names its problem and exits 4, nothing priced."""
-    clinic = _clinic_toml(tmp_path, locality="1012-00")
+    clinic = clinic_toml(tmp_path, locality="1012-00")
 
     code = price_visit_command(["--clinic", str(clinic), "--service", "97110", "--json"])
 
